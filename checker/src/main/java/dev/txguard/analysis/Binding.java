@@ -1,0 +1,20 @@
+package dev.txguard.analysis;
+
+import dev.txguard.graph.Key;
+
+/** What a location refers to on one path. */
+sealed interface Binding {
+  /** The transaction {@code tx}; {@code handle}: the location holds its handle rather than its owner. */
+  record TxRef(int tx, boolean handle) implements Binding {}
+
+  /** {@code null}. */
+  record NullRef() implements Binding {}
+
+  /**
+   * Whatever {@code root} refers to, now or once a transaction begins on it ({@code et = em.getTransaction()} before
+   * {@code et.begin()}). {@code rootIsHandle}: the root itself is the handle (a plain copy) rather than its owner.
+   */
+  record AliasOf(Key root, boolean handle, boolean rootIsHandle) implements Binding {}
+
+  NullRef NULL = new NullRef();
+}

@@ -1,0 +1,36 @@
+package dev.txguard.analysis;
+
+import dev.txguard.graph.ExitKind;
+import dev.txguard.graph.Site;
+import dev.txguard.graph.ThrownType;
+
+/** The diagnostic texts, shared by every front end so that they report the same words. */
+final class Messages {
+  private Messages() {}
+
+  static String normalExit(Site begin, ExitKind kind, String unitName) {
+    return beganAt(begin) + " is still active when " + kind.phrase() + " " + unitName
+        + "; commit or roll it back first";
+  }
+
+  static String exceptionalExit(Site begin, ThrownType type, String unitName) {
+    String what = type == null || type.isUnknownUnchecked() ? "an unchecked exception" : "a " + simpleName(type.name());
+    return beganAt(begin) + " is still active when " + what + " thrown here leaves " + unitName
+        + "; roll it back in a catch or finally block";
+  }
+
+  static String beginAgain(Site previous, Site here) {
+    String when = previous.start() == here.start() ? " in an earlier iteration" : "";
+    return beganAt(previous) + when + " is still active when it is begun again here; commit or roll it back before"
+        + " beginning again";
+  }
+
+  private static String beganAt(Site begin) {
+    return "transaction begun at line " + begin.line() + " (" + begin.text() + ")";
+  }
+
+  private static String simpleName(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? name : name.substring(dot + 1);
+  }
+}

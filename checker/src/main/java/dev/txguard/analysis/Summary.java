@@ -1,0 +1,47 @@
+package dev.txguard.analysis;
+
+import dev.txguard.graph.Key;
+import dev.txguard.graph.TxInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What callers in the same compilation unit need to know about a method.
+ *
+ * @param begins locations on which the method begins a transaction that it never ends (a begin wrapper)
+ * @param returnsHandle the protocol of a handle the method begins and returns, or null
+ * @param ends locations whose transaction is no longer active after every normal exit (an end wrapper)
+ * @param escapes locations whose handle the method hands off
+ */
+record Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes) {
+  static final Summary NONE = new Summary(Map.of(), null, Set.of(), Set.of());
+
+  Summary {
+    begins = Map.copyOf(begins);
+    ends = Set.copyOf(ends);
+    escapes = Set.copyOf(escapes);
+  }
+
+  boolean isEmpty() {
+    return begins.isEmpty() && returnsHandle == null && ends.isEmpty() && escapes.isEmpty();
+  }
+
+  /** A location as a caller sees it: a parameter position, or a field or expression of the receiver. */
+  record Slot(int paramIndex, String id, Key.Kind kind) {
+    static Slot of(Key key) {
+      return key.kind() == Key.Kind.PARAM ? new Slot(key.paramIndex(), null, Key.Kind.PARAM) : new Slot(-1, key.id(), key.kind());
+    }
+
+    /** The caller's location for this slot, or null when it has none. */
+    Key inCaller(List<Key> args, boolean receiverIsThis) {
+      if (kind == Key.Kind.PARAM) {
+        return paramIndex < args.size() ? args.get(paramIndex) : null;
+      }
+      if ((kind == Key.Kind.FIELD || kind == Key.Kind.EXPR) && receiverIsThis) {
+        return new Key(id, kind, -1);
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,579 @@
+package dev.txguard.analysis;
+
+import dev.txguard.graph.Cond;
+import dev.txguard.graph.Edge;
+import dev.txguard.graph.ExitKind;
+import dev.txguard.graph.FlowGraph;
+import dev.txguard.graph.Key;
+import dev.txguard.graph.Node;
+import dev.txguard.graph.Op;
+import dev.txguard.graph.Site;
+import dev.txguard.graph.StatusTest;
+import dev.txguard.graph.ThrownType;
+import dev.txguard.graph.Tri;
+import dev.txguard.graph.TxInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * One run of the typestate analysis over one unit's graph: a worklist over (node, state) pairs in which states that
+ * agree on all but their boolean facts merge (ESP's property simulation), so the work stays polynomial in the graph.
+ *
+ * <p>Transactions are identified by the node id of their begin (or of the wrapper call that begins them); in summary
+ * mode, negative ids stand for a transaction assumed active at entry on a parameter or field.
+ */
+final class UnitAnalyzer {
+  private final FlowGraph graph;
+  private final Map<String, Summary> summaries;
+  private final HandOffNames handOff;
+  private final AnalysisOptions options;
+  private final Map<Key, Integer> assumedActive;
+
+  private final Map<Integer, BeginRecord> begins = new HashMap<>();
+  private final Set<Integer> ended = new HashSet<>();
+  private final Set<Integer> escaped = new HashSet<>();
+  private final Set<Integer> returned = new HashSet<>();
+  private final List<Leak> normalLeaks = new ArrayList<>();
+  private final Map<Integer, Leak> exceptionalLeaks = new HashMap<>();
+  private final List<Leak> beginAgain = new ArrayList<>();
+  private final List<State> exitStates = new ArrayList<>();
+
+  /** What the unit knows about a transaction it began. */
+  record BeginRecord(Site site, TxInfo info, Key location, boolean local) {}
+
+  /** A leak of transaction {@code tx} found on some path. */
+  record Leak(int tx, Site at, ExitKind kind, ThrownType thrown, List<PathStep> path, Site previousBegin) {}
+
+  UnitAnalyzer(
+      FlowGraph graph,
+      Map<String, Summary> summaries,
+      HandOffNames handOff,
+      AnalysisOptions options,
+      Map<Key, Integer> assumedActive) {
+    this.graph = graph;
+    this.summaries = summaries;
+    this.handOff = handOff;
+    this.options = options;
+    this.assumedActive = assumedActive;
+  }
+
+  UnitAnalyzer run() {
+    List<Node> nodes = graph.nodes();
+    @SuppressWarnings("unchecked")
+    Map<State.MergeKey, State>[] table = new Map[nodes.size()];
+    @SuppressWarnings("unchecked")
+    Set<State.MergeKey>[] dirty = new Set[nodes.size()];
+    PriorityQueue<Integer> queue = new PriorityQueue<>();
+
+    State init = State.initial();
+    Map<Integer, TxStatus> tx = new HashMap<>();
+    Map<Key, Binding> bindings = new HashMap<>();
+    for (Map.Entry<Key, Integer> e : assumedActive.entrySet()) {
+      tx.put(e.getValue(), TxStatus.ACTIVE);
+      bindings.put(e.getKey(), new Binding.TxRef(e.getValue(), true));
+    }
+    init = new State(tx, bindings, Map.of(), Map.of(), null, null, null, null, null);
+    merge(table, dirty, queue, graph.entry(), init);
+
+    long steps = 0;
+    while (!queue.isEmpty()) {
+      int id = queue.poll();
+      Set<State.MergeKey> keys = dirty[id];
+      dirty[id] = null;
+      if (keys == null) {
+        continue;
+      }
+      Node node = nodes.get(id);
+      for (State.MergeKey k : keys) {
+        if (++steps > options.maxSteps()) {
+          throw new BudgetExceededException(graph.unitName(), steps + " steps");
+        }
+        State s = table[id].get(k);
+        for (Out out : transfer(node, s)) {
+          merge(table, dirty, queue, out.target, out.state);
+        }
+      }
+    }
+    return this;
+  }
+
+  private void merge(
+      Map<State.MergeKey, State>[] table,
+      Set<State.MergeKey>[] dirty,
+      PriorityQueue<Integer> queue,
+      Node target,
+      State incoming) {
+    int id = target.id();
+    Map<State.MergeKey, State> states = table[id];
+    if (states == null) {
+      states = new LinkedHashMap<>();
+      table[id] = states;
+    }
+    State.MergeKey key = incoming.key();
+    State existing = states.get(key);
+    State merged;
+    if (existing == null) {
+      if (states.size() >= options.maxStatesPerNode()) {
+        throw new BudgetExceededException(graph.unitName(), states.size() + " states at line " + target.site().line());
+      }
+      merged = incoming;
+    } else {
+      Map<Key, Boolean> facts = intersect(existing.facts, incoming.facts);
+      if (facts.size() == existing.facts.size()) {
+        return; // nothing new
+      }
+      merged = existing.withFacts(facts);
+    }
+    states.put(key, merged);
+    if (dirty[id] == null) {
+      dirty[id] = new LinkedHashSet<>();
+      queue.add(id);
+    }
+    dirty[id].add(key);
+  }
+
+  private static Map<Key, Boolean> intersect(Map<Key, Boolean> a, Map<Key, Boolean> b) {
+    Map<Key, Boolean> out = new HashMap<>();
+    for (Map.Entry<Key, Boolean> e : a.entrySet()) {
+      if (e.getValue().equals(b.get(e.getKey()))) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return out;
+  }
+
+  private record Out(Node target, State state) {}
+
+  private List<Out> transfer(Node node, State s) {
+    List<Out> outs = new ArrayList<>(2);
+    Op op = node.op();
+    State normal = s;
+    State exceptional = s;
+    if (op instanceof Op.Begin b) {
+      normal = begin(s, node, b.handle(), b.handleIsFresh(), b.owner(), b.info());
+    } else if (op instanceof Op.End e) {
+      normal = end(s, e.key());
+    } else if (op instanceof Op.AssignBool a) {
+      normal = assignBool(s, a);
+    } else if (op instanceof Op.Copy c) {
+      normal = copy(s, c);
+    } else if (op instanceof Op.Clear c) {
+      normal = s.withBinding(c.dst(), c.toNull() ? Binding.NULL : null);
+    } else if (op instanceof Op.Escape e) {
+      normal = escape(s, e.key(), e.handleOnly(), e.viaReturn());
+    } else if (op instanceof Op.Call c) {
+      exceptional = callEffects(s, node, c, false);
+      normal = callEffects(s, node, c, true);
+    } else if (op instanceof Op.Jump j) {
+      normal = jump(s, node, j);
+    } else if (op instanceof Op.ExitMark m) {
+      normal = s.withExit(node.site(), m.kind())
+          .push(new PathStep(PathStep.Kind.EXIT, node.site(), exitWord(m.kind())), 0);
+    } else if (op instanceof Op.Catch) {
+      normal = new State(s.tx, s.bindings, s.facts, s.pending, null, null, null, null, s.trail)
+          .push(new PathStep(PathStep.Kind.CATCH, node.site(), ""), 0);
+    } else if (op instanceof Op.NormalExit) {
+      normalExit(s);
+      return outs;
+    } else if (op instanceof Op.ExceptionalExit) {
+      exceptionalExit(s);
+      return outs;
+    } else if (op instanceof Op.Branch b) {
+      branch(node, b.cond(), s, outs);
+      return outs;
+    }
+    for (Edge e : node.successors()) {
+      switch (e.kind()) {
+        case NORMAL -> {
+          if (normal != null) {
+            outs.add(new Out(e.target(), normal));
+          }
+        }
+        case EXCEPTION -> {
+          if (op instanceof Op.Rethrow) {
+            if (e.exception().equals(s.inFlight)) {
+              outs.add(new Out(e.target(), s));
+            }
+          } else {
+            outs.add(new Out(e.target(), thrown(exceptional, node, e.exception())));
+          }
+        }
+        default -> {}
+      }
+    }
+    return outs;
+  }
+
+  // ---------------------------------------------------------------- transaction operations
+
+  private State begin(State s, Node node, Key handle, boolean fresh, Key owner, TxInfo info) {
+    int id = node.id();
+    State.Resolved previous = null;
+    if (handle != null && !fresh) {
+      previous = s.resolve(handle);
+    } else if (owner != null) {
+      previous = s.resolve(owner);
+    }
+    if (previous != null && previous.tx() != null) {
+      int prev = previous.tx();
+      TxStatus st = s.tx.get(prev);
+      if (st != null && st.isOpen() && info.beginAgainIsError() && prev >= 0) {
+        BeginRecord pr = begins.get(prev);
+        beginAgain.add(new Leak(prev, node.site(), null, null, List.of(), pr == null ? node.site() : pr.site()));
+      }
+    }
+    Key location = null;
+    State out = s.withTx(id, TxStatus.ACTIVE).withPending(id, null);
+    if (handle != null) {
+      if (fresh) {
+        out = out.withBinding(handle, new Binding.TxRef(id, true));
+        location = handle;
+      } else {
+        Binding b = s.bindings.get(handle);
+        if (b instanceof Binding.AliasOf a) {
+          out = out.withBinding(a.root(), new Binding.TxRef(id, a.rootIsHandle()));
+          location = a.root();
+        } else {
+          out = out.withBinding(handle, new Binding.TxRef(id, true));
+          location = handle;
+        }
+      }
+    }
+    if (owner != null) {
+      Binding b = s.bindings.get(owner);
+      Key root = b instanceof Binding.AliasOf a ? a.root() : owner;
+      out = out.withBinding(root, new Binding.TxRef(id, false));
+      if (location == null) {
+        location = root;
+      }
+    }
+    if (location != null && !begins.containsKey(id)) {
+      begins.put(id, new BeginRecord(node.site(), info, location, !location.isShared()));
+    }
+    return out.push(new PathStep(PathStep.Kind.BEGIN, node.site(), ""), id);
+  }
+
+  private State end(State s, Key key) {
+    Integer tx = s.resolve(key).tx();
+    if (tx == null) {
+      return s;
+    }
+    ended.add(tx);
+    return s.withTx(tx, TxStatus.ENDED);
+  }
+
+  private State escape(State s, Key key, boolean handleOnly, boolean viaReturn) {
+    State.Resolved r = s.resolve(key);
+    if (!(r.binding() instanceof Binding.TxRef ref)) {
+      return s;
+    }
+    if (handleOnly && !ref.handle()) {
+      return s;
+    }
+    TxStatus st = s.tx.get(ref.tx());
+    if (st == null || st == TxStatus.ENDED) {
+      return s;
+    }
+    escaped.add(ref.tx());
+    if (viaReturn) {
+      returned.add(ref.tx());
+    }
+    return s.withTx(ref.tx(), TxStatus.ESCAPED);
+  }
+
+  private State copy(State s, Op.Copy c) {
+    Binding src = s.bindings.get(c.src());
+    Binding out;
+    if (src instanceof Binding.TxRef r) {
+      out = new Binding.TxRef(r.tx(), c.asHandle() || r.handle());
+    } else if (src instanceof Binding.NullRef) {
+      out = Binding.NULL;
+    } else if (src instanceof Binding.AliasOf a) {
+      out = new Binding.AliasOf(a.root(), c.asHandle() || a.handle(), a.rootIsHandle());
+    } else {
+      out = new Binding.AliasOf(c.src(), true, !c.asHandle());
+    }
+    if (c.dst().equals(c.src())) {
+      return s;
+    }
+    return s.withBinding(c.dst(), out);
+  }
+
+  private State assignBool(State s, Op.AssignBool a) {
+    Tri v = eval(s, a.value());
+    return s.withFact(a.var(), v == Tri.UNKNOWN ? null : v == Tri.TRUE);
+  }
+
+  private State jump(State s, Node node, Op.Jump j) {
+    State out = s;
+    for (Map.Entry<Integer, TxStatus> e : s.tx.entrySet()) {
+      BeginRecord br = begins.get(e.getKey());
+      if (e.getValue().isOpen() && br != null && j.region().contains(br.site()) && !s.pending.containsKey(e.getKey())) {
+        out = out.withPending(e.getKey(), new State.Pending(node.site(), j.kind()));
+      }
+    }
+    return out.push(new PathStep(PathStep.Kind.JUMP, node.site(), exitWord(j.kind())), 0);
+  }
+
+  /** A call's effect on the normal path ({@code completes}) or on the path where it throws. */
+  private State callEffects(State s, Node node, Op.Call c, boolean completes) {
+    Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
+    State out = s;
+    if (summary != null && !summary.isEmpty()) {
+      // An end wrapper ends the transaction even if it throws; a begin wrapper that throws begins nothing.
+      for (Summary.Slot slot : summary.ends()) {
+        Key k = slot.inCaller(c.args(), c.receiverIsThis());
+        if (k != null) {
+          out = end(out, k);
+        }
+      }
+      for (Summary.Slot slot : summary.escapes()) {
+        Key k = slot.inCaller(c.args(), c.receiverIsThis());
+        if (k != null) {
+          out = escape(out, k, false, false);
+        }
+      }
+      if (completes) {
+        for (Map.Entry<Summary.Slot, TxInfo> e : summary.begins().entrySet()) {
+          Key k = e.getKey().inCaller(c.args(), c.receiverIsThis());
+          if (k != null) {
+            out = begin(out, node, k, false, null, e.getValue());
+          }
+        }
+        if (summary.returnsHandle() != null && c.resultVar() != null) {
+          return begin(out, node, c.resultVar(), true, null, summary.returnsHandle());
+        }
+      }
+    } else if (c.localCallee() == null && handOff.handsOff(c.name())) {
+      for (Key arg : c.args()) {
+        if (arg != null) {
+          out = escape(out, arg, true, false);
+        }
+      }
+    }
+    if (completes && c.resultVar() != null) {
+      out = out.withBinding(c.resultVar(), null);
+    }
+    return out;
+  }
+
+  private State thrown(State s, Node node, ThrownType type) {
+    Map<Integer, TxStatus> m = null;
+    for (Map.Entry<Integer, TxStatus> e : s.tx.entrySet()) {
+      if (e.getValue() == TxStatus.ACTIVE) {
+        if (m == null) {
+          m = new HashMap<>(s.tx);
+        }
+        m.put(e.getKey(), TxStatus.AFTER_FAILURE);
+      }
+    }
+    State out = m == null ? s : s.withTxMap(m);
+    String what = type.isUnknownUnchecked() ? "an unchecked exception" : type.name();
+    return out.withException(type, node.site()).push(new PathStep(PathStep.Kind.EXCEPTION, node.site(), what), 0);
+  }
+
+  // ---------------------------------------------------------------- conditions
+
+  private void branch(Node node, Cond cond, State s, List<Out> outs) {
+    List<State> whenTrue = assume(s, cond, true);
+    List<State> whenFalse = assume(s, cond, false);
+    boolean both = !whenTrue.isEmpty() && !whenFalse.isEmpty();
+    for (Edge e : node.successors()) {
+      List<State> states = e.kind() == Edge.Kind.TRUE ? whenTrue : whenFalse;
+      for (State st : states) {
+        State out = both
+            ? st.push(new PathStep(PathStep.Kind.BRANCH, node.site(),
+                node.site().text() + " is " + (e.kind() == Edge.Kind.TRUE ? "true" : "false")), 0)
+            : st;
+        outs.add(new Out(e.target(), out));
+      }
+    }
+  }
+
+  private Tri eval(State s, Cond c) {
+    List<State> t = assume(s, c, true);
+    List<State> f = assume(s, c, false);
+    if (t.isEmpty() == f.isEmpty()) {
+      return Tri.UNKNOWN;
+    }
+    return t.isEmpty() ? Tri.FALSE : Tri.TRUE;
+  }
+
+  /** The refinements of {@code s} in which {@code c} has the given value (empty: infeasible). */
+  private List<State> assume(State s, Cond c, boolean value) {
+    if (c instanceof Cond.Const k) {
+      return k.value() == value ? List.of(s) : List.of();
+    }
+    if (c instanceof Cond.Var v) {
+      Boolean known = s.facts.get(v.var());
+      if (known == null) {
+        return List.of(s.withFact(v.var(), value));
+      }
+      return known == value ? List.of(s) : List.of();
+    }
+    if (c instanceof Cond.NonNull n) {
+      return assumeNonNull(s, n.key(), value);
+    }
+    if (c instanceof Cond.Query q) {
+      return assumeQuery(s, q.key(), q.test(), value);
+    }
+    return List.of(s);
+  }
+
+  private List<State> assumeNonNull(State s, Key key, boolean value) {
+    State.Resolved r = s.resolve(key);
+    if (r.binding() instanceof Binding.NullRef) {
+      return value ? List.of() : List.of(s);
+    }
+    if (r.binding() instanceof Binding.TxRef ref && ref.tx() >= 0) {
+      return value ? List.of(s) : List.of(); // a handle returned by a begin is not null
+    }
+    if (r.binding() instanceof Binding.TxRef) {
+      // an entry assumption (summary mode): null is possible, and then there is no transaction on it
+      return value ? List.of(s) : List.of(s.withBinding(r.root(), Binding.NULL));
+    }
+    return value ? List.of(s) : List.of(s.withBinding(key, Binding.NULL));
+  }
+
+  private List<State> assumeQuery(State s, Key key, StatusTest test, boolean value) {
+    State.Resolved r = s.resolve(key);
+    Tri want = Tri.of(value);
+    if (r.binding() instanceof Binding.NullRef) {
+      return List.of(); // a query on null does not complete normally
+    }
+    Integer tx = r.tx();
+    if (tx == null) {
+      // Nothing begun here: a local handle has no transaction; a shared one may have any.
+      if (!key.isShared() && !r.root().isShared()) {
+        Tri t = test.whenNone();
+        return t == want || t == Tri.UNKNOWN ? List.of(s) : List.of();
+      }
+      return List.of(s);
+    }
+    TxStatus st = s.tx.get(tx);
+    if (st == null || st == TxStatus.ESCAPED) {
+      return List.of(s);
+    }
+    return switch (st) {
+      case ACTIVE -> matches(test.whenActive(), want) ? List.of(s) : List.of();
+      case MARKED -> matches(test.whenMarkedRollback(), want) ? List.of(s) : List.of();
+      case ENDED -> matches(test.whenCompleted(), want) ? List.of(s) : List.of();
+      case AFTER_FAILURE -> {
+        boolean a = matches(test.whenActive(), want);
+        boolean m = matches(test.whenMarkedRollback(), want);
+        if (a && m) {
+          yield List.of(s);
+        }
+        if (a) {
+          yield List.of(s.withTx(tx, TxStatus.ACTIVE));
+        }
+        yield m ? List.of(s.withTx(tx, TxStatus.MARKED)) : List.of();
+      }
+      default -> List.of(s);
+    };
+  }
+
+  private static boolean matches(Tri t, Tri want) {
+    return t == want || t == Tri.UNKNOWN;
+  }
+
+  // ---------------------------------------------------------------- exits
+
+  private void normalExit(State s) {
+    exitStates.add(s);
+    for (Map.Entry<Integer, TxStatus> e : s.tx.entrySet()) {
+      if (!e.getValue().isOpen() || e.getKey() < 0) {
+        continue;
+      }
+      State.Pending p = s.pending.get(e.getKey());
+      Site at = p != null ? p.site() : s.exitSite;
+      ExitKind kind = p != null ? p.kind() : s.exitKind;
+      if (at == null) {
+        continue;
+      }
+      normalLeaks.add(new Leak(e.getKey(), at, kind, null, Trail.since(s.trail, e.getKey()), null));
+    }
+  }
+
+  private void exceptionalExit(State s) {
+    if (s.throwSite == null) {
+      return;
+    }
+    for (Map.Entry<Integer, TxStatus> e : s.tx.entrySet()) {
+      if (!e.getValue().isOpen() || e.getKey() < 0) {
+        continue;
+      }
+      Leak prior = exceptionalLeaks.get(e.getKey());
+      if (prior == null || s.throwSite.before(prior.at())) {
+        exceptionalLeaks.put(
+            e.getKey(),
+            new Leak(e.getKey(), s.throwSite, ExitKind.EXCEPTION, s.inFlight, Trail.since(s.trail, e.getKey()), null));
+      }
+    }
+  }
+
+  private static String exitWord(ExitKind kind) {
+    return switch (kind) {
+      case RETURN -> "returns";
+      case FALL_OFF -> "reaches the end";
+      case BREAK -> "breaks out";
+      case CONTINUE -> "continues";
+      case YIELD -> "yields";
+      case EXCEPTION -> "throws";
+    };
+  }
+
+  // ---------------------------------------------------------------- results
+
+  Map<Integer, BeginRecord> begins() {
+    return begins;
+  }
+
+  /** Whether this unit is responsible for ending {@code tx} (semantics: "Responsibility and hand-off"). */
+  boolean responsible(int tx) {
+    BeginRecord b = begins.get(tx);
+    if (b == null) {
+      return false;
+    }
+    return ended.contains(tx) || (b.local() && !escaped.contains(tx));
+  }
+
+  boolean ended(int tx) {
+    return ended.contains(tx);
+  }
+
+  boolean escaped(int tx) {
+    return escaped.contains(tx);
+  }
+
+  boolean returned(int tx) {
+    return returned.contains(tx);
+  }
+
+  List<Leak> normalLeaks() {
+    return normalLeaks;
+  }
+
+  Map<Integer, Leak> exceptionalLeaks() {
+    return exceptionalLeaks;
+  }
+
+  List<Leak> beginAgain() {
+    return beginAgain;
+  }
+
+  List<State> exitStates() {
+    return exitStates;
+  }
+
+  FlowGraph graph() {
+    return graph;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.txguard.graph;
+
+/**
+ * A storage location that can refer to a transaction handle or its owner: a local variable, a parameter, a field, a
+ * variable captured from an enclosing scope, or a side-effect-free expression identified by its text.
+ *
+ * @param id unique within a unit (front ends include a declaration position for locals)
+ * @param kind where the location lives; decides whether a transaction begun on it is the unit's own
+ * @param paramIndex the parameter position for {@link Kind#PARAM}, else -1 (used to map wrapper summaries)
+ */
+public record Key(String id, Kind kind, int paramIndex) {
+  /** Where a location lives. */
+  public enum Kind {
+    /** A local variable declared in the unit. */
+    LOCAL,
+    /** A parameter of the unit. */
+    PARAM,
+    /** A field ({@code this.f}, {@code f}, {@code Type.f}). */
+    FIELD,
+    /** A local of an enclosing unit, seen from a lambda or local/anonymous class. */
+    CAPTURED,
+    /** Any other expression, keyed by its text ({@code factory.getCurrentSession()}). */
+    EXPR
+  }
+
+  public static Key local(String id) {
+    return new Key(id, Kind.LOCAL, -1);
+  }
+
+  public static Key param(String id, int index) {
+    return new Key(id, Kind.PARAM, index);
+  }
+
+  public static Key field(String id) {
+    return new Key(id, Kind.FIELD, -1);
+  }
+
+  public static Key captured(String id) {
+    return new Key(id, Kind.CAPTURED, -1);
+  }
+
+  public static Key expr(String text) {
+    return new Key("expr:" + text, Kind.EXPR, -1);
+  }
+
+  /** A location whose object another unit may also see: a transaction begun on it need not be ended here. */
+  public boolean isShared() {
+    return kind != Kind.LOCAL;
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.txguard.protocol;
+
+import dev.txguard.graph.StatusTest;
+
+/**
+ * The classification of one call.
+ *
+ * @param role what the call does
+ * @param protocol the protocol it belongs to
+ * @param test for {@link Role#QUERY}, what the query answers
+ * @param aliasesOwner for {@link Role#BEGIN_RETURNING}, whether the receiver's accessor returns the same handle
+ *     (Hibernate's {@code session.getTransaction()})
+ */
+public record CallRole(Role role, Protocol protocol, StatusTest test, boolean aliasesOwner) {
+  public static CallRole of(Role role, Protocol protocol) {
+    return new CallRole(role, protocol, null, false);
+  }
+
+  public boolean isBegin() {
+    return role == Role.BEGIN_ON_RECEIVER || role == Role.BEGIN_RETURNING;
+  }
+
+  public boolean isEnd() {
+    return role == Role.END_RECEIVER || role == Role.END_ARGUMENT || role == Role.END_OWNED;
+  }
+}

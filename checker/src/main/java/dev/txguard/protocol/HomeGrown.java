@@ -1,0 +1,54 @@
+package dev.txguard.protocol;
+
+import dev.txguard.graph.StatusTest;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The zero-config rule: a no-arg {@code begin()}, {@code beginTransaction()} or {@code startTransaction()} whose
+ * returned type, or else whose receiver's type, declares no-arg {@code commit()} and {@code rollback()} begins a
+ * transaction on that object; {@code commit()}/{@code rollback()} end it and {@code isActive()} asks.
+ */
+final class HomeGrown {
+  static final Set<String> NAMES = Set.of("commit", "rollback", "isActive");
+  private static final Set<String> BEGINS = Set.of("begin", "beginTransaction", "startTransaction");
+
+  private HomeGrown() {}
+
+  static CallRole classify(CallFacts call) {
+    if (call.argumentCount() != 0) {
+      return null;
+    }
+    String name = call.methodName();
+    if (BEGINS.contains(name)) {
+      TypeFacts returned = call.returnType();
+      if (isTransactional(returned)) {
+        return new CallRole(Role.BEGIN_RETURNING, protocolFor(returned), null, false);
+      }
+      TypeFacts receiver = call.receiverType();
+      if (isTransactional(receiver) && !call.isStatic()) {
+        return new CallRole(Role.BEGIN_ON_RECEIVER, protocolFor(receiver), null, false);
+      }
+      return null;
+    }
+    TypeFacts receiver = call.receiverType();
+    if (!isTransactional(receiver) || call.isStatic()) {
+      return null;
+    }
+    return switch (name) {
+      case "commit", "rollback" -> new CallRole(Role.END_RECEIVER, protocolFor(receiver), null, false);
+      case "isActive" -> new CallRole(Role.QUERY, protocolFor(receiver), StatusTest.ACTIVE, false);
+      default -> null;
+    };
+  }
+
+  private static boolean isTransactional(TypeFacts type) {
+    return type != null && type.hasNoArgMethod("commit") && type.hasNoArgMethod("rollback");
+  }
+
+  private static Protocol protocolFor(TypeFacts type) {
+    String name = type.qualifiedName();
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    return new Protocol("home-grown:" + name, "home-grown " + simple, false, "{handle}.rollback()", false, Map.of());
+  }
+}

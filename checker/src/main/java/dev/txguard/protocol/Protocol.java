@@ -1,0 +1,44 @@
+package dev.txguard.protocol;
+
+import dev.txguard.graph.StatusTest;
+import java.util.Map;
+
+/**
+ * One transaction API.
+ *
+ * @param id a stable identifier ({@code jpa}, {@code jdbc}, or the user's name)
+ * @param api the display name used in findings
+ * @param beginAgainIsError whether beginning while the same handle is active is a finding
+ * @param rollbackTemplate the statement a fix inserts, with {@code {handle}} and {@code {owner}} placeholders; empty
+ *     when no fix is offered
+ * @param closeEnds whether {@code close()} on the handle ends the transaction (try-with-resources)
+ * @param statusConstants what {@code getStatus() == CONSTANT} answers, by the constant's simple name
+ */
+public record Protocol(
+    String id,
+    String api,
+    boolean beginAgainIsError,
+    String rollbackTemplate,
+    boolean closeEnds,
+    Map<String, StatusTest> statusConstants) {
+  public Protocol {
+    statusConstants = Map.copyOf(statusConstants);
+  }
+
+  /** The fix statement for a handle and owner given as source text; empty when none is safe. */
+  public String rollbackStatement(String handle, String owner) {
+    if (rollbackTemplate.isEmpty()
+        || (rollbackTemplate.contains("{handle}") && handle == null)
+        || (rollbackTemplate.contains("{owner}") && owner == null)) {
+      return "";
+    }
+    return rollbackTemplate.replace("{handle}", handle == null ? "" : handle).replace("{owner}", owner == null ? "" : owner)
+        + ";";
+  }
+
+  /** What comparing the status with {@code constant} answers. */
+  public StatusTest statusTest(String constant) {
+    StatusTest t = statusConstants.get(constant);
+    return t != null ? t : StatusTest.COMPLETED; // any other status: not an open transaction's
+  }
+}

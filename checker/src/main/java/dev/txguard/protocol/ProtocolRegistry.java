@@ -1,0 +1,138 @@
+package dev.txguard.protocol;
+
+import dev.txguard.graph.StatusTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Classifies calls: the user's protocols first, then the built-in table, then the zero-config rule for home-grown
+ * APIs. Immutable and thread-safe.
+ */
+public final class ProtocolRegistry {
+  private static final Set<String> HOME_GROWN_BEGINS = Set.of("begin", "beginTransaction", "startTransaction");
+
+  private final Map<String, List<CallPattern>> byName = new HashMap<>();
+  private final Set<String> handOffMethods;
+  private final boolean zeroConfig;
+
+  private ProtocolRegistry(List<CallPattern> patterns, Set<String> handOffMethods, boolean zeroConfig) {
+    for (CallPattern p : patterns) {
+      byName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
+    }
+    this.handOffMethods = Set.copyOf(handOffMethods);
+    this.zeroConfig = zeroConfig;
+  }
+
+  /** The built-in protocols and the zero-config rule. */
+  public static ProtocolRegistry builtin() {
+    return withUserProtocols(UserProtocols.EMPTY, true);
+  }
+
+  /** The user's protocols ahead of the built-in ones; {@code zeroConfig} turns the home-grown rule on. */
+  public static ProtocolRegistry withUserProtocols(UserProtocols user, boolean zeroConfig) {
+    List<CallPattern> all = new ArrayList<>(user.patterns());
+    all.addAll(BuiltinProtocols.patterns());
+    return new ProtocolRegistry(all, user.handOffMethods(), zeroConfig);
+  }
+
+  /** Method names configured as taking a handle and ending it. */
+  public Set<String> handOffMethods() {
+    return handOffMethods;
+  }
+
+  /**
+   * A cheap test front ends run before resolving anything: can a call of this name play any role? (The zero-config
+   * rule adds {@code commit}, {@code rollback} and {@code isActive}.)
+   */
+  public boolean mayMatter(String methodName) {
+    return byName.containsKey(methodName)
+        || (zeroConfig && (HOME_GROWN_BEGINS.contains(methodName) || HomeGrown.NAMES.contains(methodName)));
+  }
+
+  /** Whether a call of this name can begin a transaction (to find the units worth analysing). */
+  public boolean mayBegin(String methodName) {
+    if (zeroConfig && HOME_GROWN_BEGINS.contains(methodName)) {
+      return true;
+    }
+    for (CallPattern p : byName.getOrDefault(methodName, List.of())) {
+      if (p.role() == Role.BEGIN_ON_RECEIVER || p.role() == Role.BEGIN_RETURNING) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The role of a call, or null when it plays none. */
+  public CallRole classify(CallFacts call) {
+    List<CallPattern> candidates = byName.get(call.methodName());
+    if (candidates != null) {
+      TypeFacts receiver = call.receiverType();
+      for (CallPattern p : candidates) {
+        if (p.matchesShape(call) && p.matchesType(receiver)) {
+          return p.roleFor(call);
+        }
+      }
+      if (receiver != null && isKnownApiType(receiver)) {
+        return null; // a known API's other methods are not the home-grown rule's business
+      }
+    }
+    return zeroConfig ? HomeGrown.classify(call) : null;
+  }
+
+  /** Whether {@code close()} on a value of this type ends its transaction (try-with-resources). */
+  public boolean closeEnds(TypeFacts type) {
+    for (CallPattern p : byName.getOrDefault("close", List.of())) {
+      if (p.role() == Role.END_RECEIVER && p.matchesType(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isKnownApiType(TypeFacts type) {
+    for (List<CallPattern> ps : byName.values()) {
+      for (CallPattern p : ps) {
+        if (p.matchesType(type)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What a method called on a status value answers ({@code tx.getStatus().canRollback()},
+   * {@code isOneOf(ACTIVE, MARKED_ROLLBACK)}), given the simple names of constant arguments; null when unknown.
+   */
+  public static StatusTest statusMethodTest(Protocol protocol, String method, List<String> constants) {
+    switch (method) {
+      case "canRollback":
+        return StatusTest.ACTIVE;
+      case "isOneOf":
+      case "isNotOneOf":
+        if (constants.isEmpty()) {
+          return null;
+        }
+        StatusTest t = protocol.statusTest(constants.get(0));
+        for (String c : constants.subList(1, constants.size())) {
+          t = t.or(protocol.statusTest(c));
+        }
+        return method.equals("isOneOf") ? t : t.negate();
+      case "equals":
+        return constants.size() == 1 ? protocol.statusTest(constants.get(0)) : null;
+      default:
+        return null;
+    }
+  }
+
+  /** Distinct names of all protocols, for documentation and tests. */
+  public Set<String> apis() {
+    Set<String> out = new HashSet<>();
+    byName.values().forEach(ps -> ps.forEach(p -> out.add(p.protocol().api())));
+    return out;
+  }
+}

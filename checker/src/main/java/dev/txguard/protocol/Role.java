@@ -1,0 +1,21 @@
+package dev.txguard.protocol;
+
+/** What a call does to a transaction. */
+public enum Role {
+  /** Begins a transaction whose handle is the receiver ({@code tx.begin()}, {@code conn.setAutoCommit(false)}). */
+  BEGIN_ON_RECEIVER,
+  /** Begins a transaction and returns its handle ({@code session.beginTransaction()}). */
+  BEGIN_RETURNING,
+  /** Ends the transaction of the receiver ({@code tx.commit()}). */
+  END_RECEIVER,
+  /** Ends the transaction given as the first argument ({@code txManager.commit(status)}). */
+  END_ARGUMENT,
+  /** Ends the transaction owned by the receiver ({@code DB.commitTransaction()}). */
+  END_OWNED,
+  /** A query on the receiver's transaction; its {@link CallRole#test()} says what it answers. */
+  QUERY,
+  /** Returns a status value that a comparison with a constant turns into a query ({@code getStatus()}). */
+  STATUS,
+  /** Returns the handle owned by the receiver ({@code em.getTransaction()}). */
+  ACCESSOR
+}
