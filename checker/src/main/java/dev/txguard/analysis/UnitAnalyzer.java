@@ -351,10 +351,10 @@ final class UnitAnalyzer {
           return begin(out, node, c.resultVar(), true, null, summary.returnsHandle());
         }
       }
-    } else if (c.localCallee() == null && handOff.handsOff(c.name())) {
+    } else if (c.storesArguments() || (c.localCallee() == null && handOff.handsOff(c.name()))) {
       for (Key arg : c.args()) {
         if (arg != null) {
-          out = escape(out, arg, true, false);
+          out = escape(out, arg, !c.storesArguments(), false);
         }
       }
     }

@@ -34,8 +34,8 @@ public sealed interface Op {
 
   /**
    * A call that is not a protocol call. {@code localCallee} identifies a method of the same compilation unit (for
-   * wrapper summaries), {@code resultVar} the variable its result is assigned to. Its exception edges are wired by
-   * the builder.
+   * wrapper summaries), {@code resultVar} the variable its result is assigned to; {@code storesArguments}: the
+   * receiver is a collection or map that keeps its arguments. Its exception edges are wired by the builder.
    */
   record Call(
       String name,
@@ -43,7 +43,8 @@ public sealed interface Op {
       boolean receiverIsThis,
       List<Key> args,
       String localCallee,
-      Key resultVar)
+      Key resultVar,
+      boolean storesArguments)
       implements Op {
     public Call {
       args = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));

@@ -1,0 +1,1000 @@
+package dev.txguard.javac;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.UnionTypeTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
+import dev.txguard.graph.BuildOptions;
+import dev.txguard.graph.CatchClause;
+import dev.txguard.graph.Cond;
+import dev.txguard.graph.CondLowering;
+import dev.txguard.graph.FlowGraph;
+import dev.txguard.graph.FlowGraphBuilder;
+import dev.txguard.graph.Key;
+import dev.txguard.graph.Op;
+import dev.txguard.graph.Site;
+import dev.txguard.graph.StatusTest;
+import dev.txguard.graph.ThrownType;
+import dev.txguard.graph.TxInfo;
+import dev.txguard.protocol.CallRole;
+import dev.txguard.protocol.ProtocolRegistry;
+import dev.txguard.protocol.Role;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Lowers one unit (a method, lambda or initializer) of an attributed javac tree onto a {@link FlowGraphBuilder}:
+ * one method per statement and expression kind, in evaluation order. Nested lambdas and classes are units of their
+ * own; here they only capture (hand off) the handles they reference.
+ */
+final class JavacLowering {
+  private static final int MAX_TEXT = 80;
+
+  private final VisitorState state;
+  private final ProtocolRegistry registry;
+  private final JavacTypeFacts.Cache typeCache;
+  private final Types types;
+  private final Set<Symbol.ClassSymbol> classesOfUnit;
+  private final SiteFactory sites;
+  private final FixFacts fixFacts;
+  private final Map<Type, ThrownType> thrownTypes = new HashMap<>();
+
+  // Per unit.
+  private FlowGraphBuilder b;
+  private Tree unitTree;
+  private List<Symbol> unitParams;
+  private int unitStart;
+  private int unitEnd;
+  private int tempCounter;
+  private Set<String> pendingLabels = Set.of();
+
+  JavacLowering(
+      VisitorState state,
+      ProtocolRegistry registry,
+      JavacTypeFacts.Cache typeCache,
+      Set<Symbol.ClassSymbol> classesOfUnit,
+      SiteFactory sites,
+      FixFacts fixFacts) {
+    this.state = state;
+    this.registry = registry;
+    this.typeCache = typeCache;
+    this.types = typeCache.types();
+    this.classesOfUnit = classesOfUnit;
+    this.sites = sites;
+    this.fixFacts = fixFacts;
+  }
+
+  // ================================================================ units
+
+  FlowGraph lowerMethod(MethodTree m, String name, String id, BuildOptions options) {
+    start(m, name, id, options);
+    Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
+    unitParams = new ArrayList<>();
+    for (VariableTree p : m.getParameters()) {
+      Symbol ps = ASTHelpers.getSymbol(p);
+      unitParams.add(ps);
+    }
+    for (Symbol ps : unitParams) {
+      b.parameter(keyOfSymbol(ps));
+    }
+    if (sym != null) {
+      for (Type t : sym.getThrownTypes()) {
+        b.declaresThrows(t.tsym.getQualifiedName().toString());
+      }
+    }
+    lowerStatement(m.getBody());
+    b.fallOffEnd(sites.closingBrace(m.getBody()));
+    return b.build(sites.of(m.getBody()));
+  }
+
+  FlowGraph lowerLambda(LambdaExpressionTree l, String name, String id, BuildOptions options) {
+    start(l, name, id, options);
+    unitParams = new ArrayList<>();
+    for (VariableTree p : l.getParameters()) {
+      unitParams.add(ASTHelpers.getSymbol(p));
+    }
+    for (Symbol ps : unitParams) {
+      b.parameter(keyOfSymbol(ps));
+    }
+    Tree body = l.getBody();
+    if (body instanceof BlockTree block) {
+      lowerStatement(block);
+      b.fallOffEnd(sites.closingBrace(block));
+    } else {
+      ExpressionTree e = (ExpressionTree) body;
+      if (isBeginCall(e)) {
+        Key tmp = temp();
+        lowerValueInto(tmp, e);
+        b.op(new Op.Escape(tmp, false, true), sites.of(e));
+      } else {
+        lowerExpr(e);
+        Key k = keyOf(e);
+        if (k != null) {
+          b.op(new Op.Escape(k, false, true), sites.of(e));
+        }
+      }
+      b.fallOffEnd(sites.endOf(e));
+    }
+    return b.build(sites.of(body));
+  }
+
+  FlowGraph lowerInitializer(BlockTree block, String name, String id, BuildOptions options) {
+    start(block, name, id, options);
+    unitParams = List.of();
+    lowerStatement(block);
+    b.fallOffEnd(sites.closingBrace(block));
+    return b.build(sites.of(block));
+  }
+
+  private void start(Tree unit, String name, String id, BuildOptions options) {
+    b = new FlowGraphBuilder(name, id, options);
+    unitTree = unit;
+    unitStart = sites.start(unit);
+    unitEnd = sites.end(unit);
+    tempCounter = 0;
+    pendingLabels = Set.of();
+  }
+
+  // ================================================================ statements
+
+  private void lowerStatement(Tree t) {
+    if (t == null) {
+      return;
+    }
+    Set<String> labels = pendingLabels;
+    pendingLabels = Set.of();
+    if (t instanceof BlockTree block) {
+      for (StatementTree s : block.getStatements()) {
+        lowerStatement(s);
+      }
+    } else if (t instanceof VariableTree v) {
+      if (v.getInitializer() != null) {
+        lowerValueInto(keyOfSymbol(ASTHelpers.getSymbol(v)), v.getInitializer());
+      }
+    } else if (t instanceof ExpressionStatementTree e) {
+      lowerExpr(e.getExpression());
+    } else if (t instanceof IfTree i) {
+      b.ifThenElse(
+          cond(i.getCondition()),
+          () -> lowerStatement(i.getThenStatement()),
+          i.getElseStatement() == null ? null : () -> lowerStatement(i.getElseStatement()));
+    } else if (t instanceof WhileLoopTree w) {
+      b.whileLoop(labels, sites.of(w), condOrNull(w.getCondition()), () -> lowerStatement(w.getStatement()));
+    } else if (t instanceof DoWhileLoopTree d) {
+      b.doWhileLoop(labels, sites.of(d), () -> lowerStatement(d.getStatement()), condOrNull(d.getCondition()));
+    } else if (t instanceof ForLoopTree f) {
+      b.forLoop(
+          labels,
+          sites.of(f),
+          () -> f.getInitializer().forEach(this::lowerStatement),
+          f.getCondition() == null ? null : condOrNull(f.getCondition()),
+          () -> f.getUpdate().forEach(this::lowerStatement),
+          () -> lowerStatement(f.getStatement()));
+    } else if (t instanceof EnhancedForLoopTree f) {
+      Key var = keyOfSymbol(ASTHelpers.getSymbol(f.getVariable()));
+      b.forEachLoop(
+          labels,
+          sites.of(f),
+          () -> lowerExpr(f.getExpression()),
+          () -> {
+            clear(var, f.getVariable());
+            lowerStatement(f.getStatement());
+          });
+    } else if (t instanceof LabeledStatementTree l) {
+      Set<String> all = new HashSet<>(labels);
+      all.add(l.getLabel().toString());
+      Tree body = l.getStatement();
+      if (body instanceof WhileLoopTree || body instanceof DoWhileLoopTree || body instanceof ForLoopTree
+          || body instanceof EnhancedForLoopTree || body instanceof LabeledStatementTree) {
+        pendingLabels = all;
+        lowerStatement(body);
+      } else {
+        b.labeled(all, sites.of(l), () -> lowerStatement(body));
+      }
+    } else if (t instanceof SwitchTree s) {
+      lowerExpr(s.getExpression());
+      lowerSwitch(s, s.getExpression(), s.getCases(), false);
+    } else if (t instanceof YieldTree y) {
+      lowerExpr(y.getValue());
+      b.yieldFrom(sites.of(y));
+    } else if (t instanceof BreakTree br) {
+      b.breakTo(br.getLabel() == null ? null : br.getLabel().toString(), sites.register(br));
+    } else if (t instanceof ContinueTree c) {
+      b.continueTo(c.getLabel() == null ? null : c.getLabel().toString(), sites.register(c));
+    } else if (t instanceof ReturnTree r) {
+      lowerReturn(r);
+    } else if (t instanceof ThrowTree th) {
+      lowerExpr(th.getExpression());
+      ThrownType type = thrownType(ASTHelpers.getType(th.getExpression()));
+      b.throwStatement(sites.register(th), type == null ? List.of() : List.of(type));
+    } else if (t instanceof TryTree tr) {
+      lowerTry(tr);
+    } else if (t instanceof SynchronizedTree s) {
+      lowerExpr(s.getExpression());
+      lowerStatement(s.getBlock());
+    } else if (t instanceof ClassTree c) {
+      captureEscapes(c);
+    }
+    // empty statements, asserts (disabled by default at run time), local records and interfaces: nothing to do
+  }
+
+  private void lowerReturn(ReturnTree r) {
+    ExpressionTree e = r.getExpression();
+    if (e != null) {
+      ExpressionTree inner = strip(e);
+      if (isBeginCall(inner) || isAccessor(inner)) {
+        Key tmp = temp();
+        lowerValueInto(tmp, inner);
+        b.op(new Op.Escape(tmp, false, true), sites.of(e));
+      } else {
+        lowerExpr(e);
+        Key k = keyOf(inner);
+        if (k != null) {
+          b.op(new Op.Escape(k, false, true), sites.of(e));
+        }
+      }
+    }
+    b.returnFrom(sites.register(r));
+  }
+
+  private void lowerSwitch(Tree sw, ExpressionTree selector, List<? extends CaseTree> cases, boolean expression) {
+    boolean hasDefault = false;
+    boolean arrow = false;
+    List<Runnable> bodies = new ArrayList<>();
+    for (CaseTree c : cases) {
+      if (c.getExpressions().isEmpty()) {
+        hasDefault = true;
+      }
+      if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+        arrow = true;
+        Tree body = c.getBody();
+        bodies.add(() -> {
+          if (body instanceof ExpressionTree e) {
+            lowerExpr(e);
+          } else {
+            lowerStatement(body);
+          }
+        });
+      } else {
+        List<? extends StatementTree> stmts = c.getStatements();
+        bodies.add(() -> stmts.forEach(this::lowerStatement));
+      }
+    }
+    boolean mayMatchNothing = !expression && !hasDefault && isEnumStringOrPrimitive(ASTHelpers.getType(selector));
+    b.switchBlock(sites.of(sw), bodies, arrow, mayMatchNothing, expression);
+  }
+
+  private boolean isEnumStringOrPrimitive(Type t) {
+    if (t == null) {
+      return true;
+    }
+    Type u = types.unboxedTypeOrType(t);
+    if (u.isPrimitive()) {
+      return true;
+    }
+    return (t.tsym.flags() & com.sun.tools.javac.code.Flags.ENUM) != 0
+        || t.tsym.getQualifiedName().contentEquals("java.lang.String");
+  }
+
+  private void lowerTry(TryTree tr) {
+    List<CatchClause> catches = new ArrayList<>();
+    for (CatchTree c : tr.getCatches()) {
+      List<ThrownType> caught = new ArrayList<>();
+      Tree typeTree = c.getParameter().getType();
+      if (typeTree instanceof UnionTypeTree u) {
+        for (Tree alt : u.getTypeAlternatives()) {
+          ThrownType tt = thrownType(ASTHelpers.getType(alt));
+          if (tt != null) {
+            caught.add(tt);
+          }
+        }
+      } else {
+        ThrownType tt = thrownType(ASTHelpers.getType(typeTree));
+        if (tt != null) {
+          caught.add(tt);
+        }
+      }
+      catches.add(new CatchClause(caught, sites.of(c.getParameter()), () -> lowerStatement(c.getBlock())));
+    }
+    Runnable fin = tr.getFinallyBlock() == null ? null : () -> lowerStatement(tr.getFinallyBlock());
+    List<? extends Tree> resources = tr.getResources();
+    Runnable body = resources.isEmpty() ? () -> lowerStatement(tr.getBlock()) : () -> lowerResources(resources, 0, tr.getBlock());
+    if (catches.isEmpty() && fin == null) {
+      body.run();
+    } else {
+      b.tryCatchFinally(body, catches, fin);
+    }
+  }
+
+  /** {@code try (r1; r2) body} as nested try/finally blocks whose finally closes each resource. */
+  private void lowerResources(List<? extends Tree> resources, int i, BlockTree body) {
+    if (i == resources.size()) {
+      lowerStatement(body);
+      return;
+    }
+    Tree r = resources.get(i);
+    Key key;
+    Type type;
+    if (r instanceof VariableTree v) {
+      key = keyOfSymbol(ASTHelpers.getSymbol(v));
+      type = ASTHelpers.getType(v);
+      if (v.getInitializer() != null) {
+        lowerValueInto(key, v.getInitializer());
+      }
+    } else {
+      ExpressionTree e = (ExpressionTree) r;
+      lowerExpr(e);
+      key = keyOf(e);
+      type = ASTHelpers.getType(e);
+    }
+    JavacTypeFacts facts = typeCache.of(type);
+    boolean closeEnds = key != null && facts != null && registry.closeEnds(facts);
+    Site site = sites.of(r);
+    b.tryCatchFinally(
+        () -> lowerResources(resources, i + 1, body),
+        List.of(),
+        () -> {
+          if (closeEnds) {
+            b.op(new Op.End(key), site);
+          }
+        });
+  }
+
+  // ================================================================ expressions
+
+  /** Emits what evaluating {@code e} does. */
+  private void lowerExpr(ExpressionTree e) {
+    if (e == null) {
+      return;
+    }
+    if (e instanceof ParenthesizedTree p) {
+      lowerExpr(p.getExpression());
+    } else if (e instanceof MethodInvocationTree m) {
+      lowerCall(m, null);
+    } else if (e instanceof NewClassTree n) {
+      lowerNew(n, null);
+    } else if (e instanceof AssignmentTree a) {
+      lowerAssignment(a.getVariable(), a.getExpression());
+    } else if (e instanceof CompoundAssignmentTree c) {
+      lowerExpr(c.getVariable());
+      lowerExpr(c.getExpression());
+      Key k = keyOf(c.getVariable());
+      if (k != null && !k.isShared()) {
+        b.op(new Op.AssignBool(k, Cond.UNKNOWN), sites.of(c));
+      }
+    } else if (e instanceof BinaryTree bin) {
+      Tree.Kind kind = bin.getKind();
+      if (kind == Tree.Kind.CONDITIONAL_AND || kind == Tree.Kind.CONDITIONAL_OR) {
+        b.ifThenElse(cond(bin), () -> {}, () -> {});
+      } else {
+        lowerExpr(bin.getLeftOperand());
+        lowerExpr(bin.getRightOperand());
+      }
+    } else if (e instanceof UnaryTree u) {
+      lowerExpr(u.getExpression());
+    } else if (e instanceof ConditionalExpressionTree c) {
+      b.ifThenElse(cond(c.getCondition()), () -> lowerExpr(c.getTrueExpression()), () -> lowerExpr(c.getFalseExpression()));
+    } else if (e instanceof TypeCastTree c) {
+      lowerExpr(c.getExpression());
+    } else if (e instanceof InstanceOfTree i) {
+      lowerExpr(i.getExpression());
+    } else if (e instanceof MemberSelectTree s) {
+      lowerExpr(s.getExpression());
+    } else if (e instanceof com.sun.source.tree.ArrayAccessTree a) {
+      lowerExpr(a.getExpression());
+      lowerExpr(a.getIndex());
+    } else if (e instanceof NewArrayTree n) {
+      n.getDimensions().forEach(this::lowerExpr);
+      if (n.getInitializers() != null) {
+        for (ExpressionTree init : n.getInitializers()) {
+          lowerExpr(init);
+          escapeStored(init);
+        }
+      }
+    } else if (e instanceof LambdaExpressionTree l) {
+      captureEscapes(l);
+    } else if (e instanceof MemberReferenceTree r) {
+      lowerExpr(r.getQualifierExpression());
+      Key k = keyOf(r.getQualifierExpression());
+      if (k != null) {
+        b.op(new Op.Escape(k, true, false), sites.of(r));
+      }
+    } else if (e instanceof SwitchExpressionTree s) {
+      lowerExpr(s.getExpression());
+      lowerSwitch(s, s.getExpression(), s.getCases(), true);
+    }
+    // identifiers, literals, class literals: nothing happens
+  }
+
+  /** Evaluates {@code value} and stores it into the local {@code dst}. */
+  private void lowerValueInto(Key dst, ExpressionTree value) {
+    ExpressionTree v = strip(value);
+    Type type = ASTHelpers.getType(value);
+    if (dst == null) {
+      lowerExpr(value);
+      return;
+    }
+    if (type != null && types.unboxedTypeOrType(type).hasTag(TypeTag.BOOLEAN)) {
+      b.assignBool(dst, cond(v), sites.of(value));
+      return;
+    }
+    if (v instanceof LiteralTree lit && lit.getKind() == Tree.Kind.NULL_LITERAL) {
+      b.op(new Op.Clear(dst, true), sites.of(value));
+    } else if (v instanceof MethodInvocationTree m) {
+      CallRole role = classify(m);
+      if (role != null && role.role() == Role.ACCESSOR) {
+        lowerExpr(JavacCallFacts.receiver(m));
+        Key owner = ownerKey(m);
+        if (owner != null) {
+          b.op(new Op.Copy(dst, owner, true), sites.of(value));
+        } else {
+          b.op(new Op.Clear(dst, false), sites.of(value));
+        }
+      } else {
+        lowerCall(m, dst);
+      }
+    } else if (v instanceof NewClassTree n) {
+      lowerNew(n, dst);
+    } else if (v instanceof ConditionalExpressionTree c) {
+      b.ifThenElse(cond(c.getCondition()), () -> lowerValueInto(dst, c.getTrueExpression()),
+          () -> lowerValueInto(dst, c.getFalseExpression()));
+    } else {
+      lowerExpr(v);
+      Key src = keyOf(v);
+      if (src != null) {
+        b.op(new Op.Copy(dst, src, false), sites.of(value));
+      } else {
+        b.op(new Op.Clear(dst, false), sites.of(value));
+      }
+    }
+  }
+
+  private void lowerAssignment(ExpressionTree target, ExpressionTree value) {
+    ExpressionTree t = strip(target);
+    Key k = keyOf(t);
+    if (k != null && (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM)) {
+      lowerValueInto(k, value);
+      return;
+    }
+    // A field, array element or captured variable: storing a handle there hands it off.
+    if (t instanceof com.sun.source.tree.ArrayAccessTree a) {
+      lowerExpr(a.getExpression());
+      lowerExpr(a.getIndex());
+    } else if (t instanceof MemberSelectTree s) {
+      lowerExpr(s.getExpression());
+    }
+    ExpressionTree v = strip(value);
+    if (isBeginCall(v)) {
+      Key tmp = temp();
+      lowerValueInto(tmp, v);
+      b.op(new Op.Escape(tmp, false, false), sites.of(value));
+    } else {
+      lowerExpr(value);
+      escapeStored(v);
+    }
+  }
+
+  private void escapeStored(ExpressionTree value) {
+    ExpressionTree v = strip(value);
+    Key src = isAccessor(v) ? ownerKey((MethodInvocationTree) v) : keyOf(v);
+    if (src != null) {
+      b.op(new Op.Escape(src, false, false), sites.of(value));
+    }
+  }
+
+  private void lowerNew(NewClassTree n, Key resultVar) {
+    lowerExpr(n.getEnclosingExpression());
+    List<Key> args = new ArrayList<>();
+    for (ExpressionTree a : n.getArguments()) {
+      lowerExpr(a);
+      args.add(keyOf(strip(a)));
+    }
+    if (n.getClassBody() != null) {
+      captureEscapes(n.getClassBody());
+    }
+    Symbol sym = ASTHelpers.getSymbol(n);
+    List<ThrownType> thrown = sym instanceof Symbol.MethodSymbol ms ? thrownTypes(ms) : List.of();
+    String name = n.getIdentifier().toString();
+    b.call(new Op.Call("new " + name, null, false, args, null, resultVar, false), sites.register(n), thrown);
+  }
+
+  private void lowerCall(MethodInvocationTree m, Key resultVar) {
+    ExpressionTree receiver = JavacCallFacts.receiver(m);
+    lowerExpr(receiver);
+    List<Key> args = new ArrayList<>();
+    for (ExpressionTree a : m.getArguments()) {
+      lowerExpr(a);
+      ExpressionTree sa = strip(a);
+      args.add(isAccessor(sa) ? ownerKey((MethodInvocationTree) sa) : keyOf(sa));
+    }
+    Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
+    if (sym == null) {
+      return;
+    }
+    CallRole role = classify(m);
+    Site site = sites.register(m);
+    if (role != null) {
+      if (lowerProtocolCall(m, role, resultVar, site)) {
+        return;
+      }
+    }
+    boolean receiverIsThis = receiver == null || isThis(receiver) || sym.isStatic();
+    Key receiverKey = receiver == null ? null : keyOf(strip(receiver));
+    String localCallee = classesOfUnit.contains(sym.enclClass()) ? methodId(sym) : null;
+    b.call(
+        new Op.Call(sym.getSimpleName().toString(), receiverKey, receiverIsThis, args, localCallee, resultVar,
+            storesArguments(receiver, sym)),
+        site,
+        thrownTypes(sym));
+  }
+
+  /** Emits a protocol call; false when it should be treated as an ordinary call. */
+  private boolean lowerProtocolCall(MethodInvocationTree m, CallRole role, Key resultVar, Site site) {
+    ExpressionTree receiver = JavacCallFacts.receiver(m);
+    TxInfo info;
+    switch (role.role()) {
+      case BEGIN_ON_RECEIVER -> {
+        if (receiver != null && isAccessor(strip(receiver))) {
+          MethodInvocationTree acc = (MethodInvocationTree) strip(receiver);
+          Key owner = ownerKey(acc);
+          info = txInfo(role, text(receiver), text(JavacCallFacts.receiver(acc)), m, receiver);
+          b.op(new Op.Begin(null, false, owner == null ? Key.expr(text(receiver)) : owner, info), site);
+        } else {
+          Key handle = receiver == null ? Key.field("this") : keyOrExpr(receiver);
+          info = txInfo(role, receiver == null ? "this" : text(receiver), null, m, receiver);
+          b.op(new Op.Begin(handle, false, null, info), site);
+        }
+        return true;
+      }
+      case BEGIN_RETURNING -> {
+        Key owner = null;
+        if (role.aliasesOwner()) {
+          owner = receiver == null || ASTHelpers.getSymbol(m).isStatic()
+              ? Key.field("static:" + ASTHelpers.getSymbol(m).owner.getQualifiedName())
+              : keyOrExpr(receiver);
+        }
+        if (resultVar == null && owner == null) {
+          return true; // the handle is dropped: nothing can end it, nothing to track
+        }
+        boolean named = resultVar != null && resultVar.id().startsWith("v:");
+        String handleText = named ? resultVar.id().replaceAll("^v:|@.*$", "") : null;
+        int pos = named && resultVar.kind() == Key.Kind.LOCAL ? Integer.parseInt(resultVar.id().replaceAll("^.*@", "")) : -1;
+        info = txInfo(role, handleText, receiver == null ? null : text(receiver), m, null, pos);
+        b.op(new Op.Begin(resultVar, true, owner, info), site);
+        return true;
+      }
+      case END_RECEIVER -> {
+        Key k = receiver == null ? Key.field("this")
+            : isAccessor(strip(receiver)) ? ownerKey((MethodInvocationTree) strip(receiver)) : keyOrExpr(receiver);
+        if (k != null) {
+          b.op(new Op.End(k), site);
+        }
+        return true;
+      }
+      case END_ARGUMENT -> {
+        if (!m.getArguments().isEmpty()) {
+          Key k = keyOf(strip(m.getArguments().get(0)));
+          if (k != null) {
+            b.op(new Op.End(k), site);
+          }
+        }
+        return true;
+      }
+      case END_OWNED -> {
+        Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
+        Key owner = receiver == null || sym.isStatic()
+            ? Key.field("static:" + sym.owner.getQualifiedName())
+            : keyOrExpr(receiver);
+        b.op(new Op.End(owner), site);
+        return true;
+      }
+      case QUERY, STATUS, ACCESSOR -> {
+        return true; // no effect outside a condition; queries and accessors do not throw
+      }
+    }
+    return false;
+  }
+
+  private TxInfo txInfo(CallRole role, String handleText, String ownerText, MethodInvocationTree call, ExpressionTree handleExpr) {
+    return txInfo(role, handleText, ownerText, call, handleExpr, -1);
+  }
+
+  private TxInfo txInfo(CallRole role, String handleText, String ownerText, MethodInvocationTree call,
+      ExpressionTree handleExpr, int resultLocalPos) {
+    String rollback = role.protocol().rollbackStatement(handleText, ownerText);
+    fixFacts.recordBegin(sites.of(call), call, handleExpr, resultLocalPos);
+    return new TxInfo(role.protocol().api(), role.protocol().id(), role.protocol().beginAgainIsError(), rollback);
+  }
+
+  // ================================================================ conditions
+
+  private CondLowering condOrNull(ExpressionTree e) {
+    ExpressionTree s = strip(e);
+    if (s instanceof LiteralTree lit && Boolean.TRUE.equals(lit.getValue())) {
+      return null;
+    }
+    return cond(e);
+  }
+
+  /** A condition, lowered with short-circuit control flow. */
+  private CondLowering cond(ExpressionTree expr) {
+    ExpressionTree e = strip(expr);
+    Site site = sites.of(e);
+    if (e instanceof LiteralTree lit && lit.getValue() instanceof Boolean v) {
+      return b.leaf(() -> {}, v ? Cond.TRUE : Cond.FALSE, site);
+    }
+    if (e instanceof UnaryTree u && u.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return b.not(cond(u.getExpression()));
+    }
+    if (e instanceof BinaryTree bin) {
+      switch (bin.getKind()) {
+        case CONDITIONAL_AND:
+          return b.and(cond(bin.getLeftOperand()), cond(bin.getRightOperand()));
+        case CONDITIONAL_OR:
+          return b.or(cond(bin.getLeftOperand()), cond(bin.getRightOperand()));
+        case EQUAL_TO:
+        case NOT_EQUAL_TO:
+          CondLowering c = comparison(bin, site);
+          if (c != null) {
+            return bin.getKind() == Tree.Kind.EQUAL_TO ? c : b.not(c);
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    if (e instanceof ConditionalExpressionTree c) {
+      return b.conditional(cond(c.getCondition()), cond(c.getTrueExpression()), cond(c.getFalseExpression()));
+    }
+    if (e instanceof MethodInvocationTree m) {
+      CondLowering q = query(m, site);
+      if (q != null) {
+        return q;
+      }
+    }
+    if (e instanceof IdentifierTree || e instanceof MemberSelectTree) {
+      Key k = keyOf(e);
+      if (k != null && (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM)) {
+        return b.leaf(() -> lowerExpr(e), new Cond.Var(k), site);
+      }
+    }
+    if (e instanceof AssignmentTree a) {
+      // if ((ok = tryCommit()))
+      return b.leaf(() -> lowerExpr(a), Cond.UNKNOWN, site);
+    }
+    return b.leaf(() -> lowerExpr(e), Cond.UNKNOWN, site);
+  }
+
+  /** {@code x == null}, {@code getStatus() == ACTIVE}, {@code flag == true}: the "equal" condition, or null. */
+  private CondLowering comparison(BinaryTree bin, Site site) {
+    ExpressionTree l = strip(bin.getLeftOperand());
+    ExpressionTree r = strip(bin.getRightOperand());
+    if (isNull(r) || isNull(l)) {
+      ExpressionTree other = isNull(r) ? l : r;
+      Key k = isAccessor(other) ? ownerKey((MethodInvocationTree) other) : keyOf(other);
+      if (k == null) {
+        return null;
+      }
+      return b.not(b.leaf(() -> lowerExpr(other), new Cond.NonNull(k), site));
+    }
+    if (r instanceof LiteralTree lit && lit.getValue() instanceof Boolean v) {
+      return v ? cond(l) : b.not(cond(l));
+    }
+    if (l instanceof LiteralTree lit && lit.getValue() instanceof Boolean v) {
+      return v ? cond(r) : b.not(cond(r));
+    }
+    for (int i = 0; i < 2; i++) {
+      ExpressionTree call = i == 0 ? l : r;
+      ExpressionTree constant = i == 0 ? r : l;
+      if (call instanceof MethodInvocationTree m) {
+        CallRole role = classify(m);
+        if (role != null && role.role() == Role.STATUS) {
+          String name = constantName(constant);
+          if (name == null) {
+            return null;
+          }
+          Key k = handleKeyOfReceiver(m);
+          if (k == null) {
+            return null;
+          }
+          return b.leaf(() -> {}, new Cond.Query(k, role.protocol().statusTest(name)), site);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A protocol query used as a condition, or null. */
+  private CondLowering query(MethodInvocationTree m, Site site) {
+    CallRole role = classify(m);
+    if (role != null && role.role() == Role.QUERY) {
+      Key k = handleKeyOfReceiver(m);
+      if (k != null) {
+        return b.leaf(() -> lowerExpr(JavacCallFacts.receiver(m)), new Cond.Query(k, role.test()), site);
+      }
+    }
+    // tx.getStatus().canRollback(), tx.getStatus().isOneOf(ACTIVE, MARKED_ROLLBACK), getStatus().equals(ACTIVE)
+    ExpressionTree recv = JavacCallFacts.receiver(m);
+    if (recv != null && strip(recv) instanceof MethodInvocationTree statusCall) {
+      CallRole sr = classify(statusCall);
+      if (sr != null && sr.role() == Role.STATUS) {
+        List<String> constants = new ArrayList<>();
+        for (ExpressionTree a : m.getArguments()) {
+          String n = constantName(strip(a));
+          if (n == null) {
+            return null;
+          }
+          constants.add(n);
+        }
+        StatusTest t = ProtocolRegistry.statusMethodTest(sr.protocol(), ASTHelpers.getSymbol(m).getSimpleName().toString(), constants);
+        Key k = handleKeyOfReceiver(statusCall);
+        if (t != null && k != null) {
+          return b.leaf(() -> {}, new Cond.Query(k, t), site);
+        }
+      }
+    }
+    return null;
+  }
+
+  // ================================================================ keys
+
+  /** The location an expression denotes, or null when it is not a plain variable, field or this. */
+  private Key keyOf(ExpressionTree e) {
+    if (e == null) {
+      return null;
+    }
+    e = strip(e);
+    if (e instanceof IdentifierTree id) {
+      if (id.getName().contentEquals("this")) {
+        return Key.field("this");
+      }
+      return keyOfSymbol(ASTHelpers.getSymbol(id));
+    }
+    if (e instanceof MemberSelectTree s) {
+      Symbol sym = ASTHelpers.getSymbol(s);
+      if (sym != null && (sym.getKind() == ElementKind.FIELD) && (isThis(s.getExpression()) || sym.isStatic())) {
+        return keyOfSymbol(sym);
+      }
+      if (sym != null && sym.getKind() == ElementKind.FIELD) {
+        return Key.expr(text(s));
+      }
+    }
+    return null;
+  }
+
+  private Key keyOrExpr(ExpressionTree e) {
+    Key k = keyOf(e);
+    return k != null ? k : Key.expr(text(e));
+  }
+
+  Key keyOfSymbol(Symbol sym) {
+    if (sym == null) {
+      return null;
+    }
+    ElementKind kind = sym.getKind();
+    if (kind == ElementKind.FIELD || kind == ElementKind.ENUM_CONSTANT) {
+      return Key.field("f:" + sym.owner.getQualifiedName() + "." + sym.getSimpleName());
+    }
+    if (kind == ElementKind.LOCAL_VARIABLE || kind == ElementKind.PARAMETER || kind == ElementKind.EXCEPTION_PARAMETER
+        || kind == ElementKind.RESOURCE_VARIABLE || kind.name().equals("BINDING_VARIABLE")) {
+      int pos = sym instanceof Symbol.VarSymbol v ? v.pos : -1;
+      String id = "v:" + sym.getSimpleName() + "@" + pos;
+      int index = unitParams == null ? -1 : unitParams.indexOf(sym);
+      if (index >= 0) {
+        return Key.param(id, index);
+      }
+      if (pos >= unitStart && pos < unitEnd) {
+        return Key.local(id);
+      }
+      return Key.captured(id);
+    }
+    return null;
+  }
+
+  /** The handle location a query's or status call's receiver denotes. */
+  private Key handleKeyOfReceiver(MethodInvocationTree m) {
+    ExpressionTree r = JavacCallFacts.receiver(m);
+    if (r == null) {
+      return Key.field("this");
+    }
+    ExpressionTree s = strip(r);
+    if (isAccessor(s)) {
+      return ownerKey((MethodInvocationTree) s);
+    }
+    return keyOrExpr(s);
+  }
+
+  /** For an accessor call {@code em.getTransaction()}: the owner's location. */
+  private Key ownerKey(MethodInvocationTree accessor) {
+    ExpressionTree r = JavacCallFacts.receiver(accessor);
+    return r == null ? Key.field("this") : keyOrExpr(r);
+  }
+
+  private Key temp() {
+    return Key.local("tmp:" + (tempCounter++));
+  }
+
+  private void clear(Key k, Tree site) {
+    if (k != null) {
+      b.op(new Op.Clear(k, false), sites.of(site));
+    }
+  }
+
+  /** Lambdas, method references and local or anonymous classes capture the handles they mention. */
+  private void captureEscapes(Tree nested) {
+    Set<Key> captured = new java.util.LinkedHashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        Key k = keyOfSymbol(ASTHelpers.getSymbol(node));
+        if (k != null && k.kind() != Key.Kind.FIELD) {
+          captured.add(k);
+        }
+        return null;
+      }
+    }.scan(nested, null);
+    Site site = sites.of(nested);
+    for (Key k : captured) {
+      if (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM || k.kind() == Key.Kind.CAPTURED) {
+        b.op(new Op.Escape(k, true, false), site);
+      }
+    }
+  }
+
+  // ================================================================ helpers
+
+  private CallRole classify(MethodInvocationTree m) {
+    Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
+    if (sym == null || !registry.mayMatter(sym.getSimpleName().toString())) {
+      return null;
+    }
+    return registry.classify(new JavacCallFacts(m, sym, typeCache));
+  }
+
+  private boolean isBeginCall(ExpressionTree e) {
+    return strip(e) instanceof MethodInvocationTree m && roleIs(classify(m), Role.BEGIN_RETURNING);
+  }
+
+  private boolean isAccessor(ExpressionTree e) {
+    return e instanceof MethodInvocationTree m && roleIs(classify(m), Role.ACCESSOR);
+  }
+
+  private static boolean roleIs(CallRole r, Role role) {
+    return r != null && r.role() == role;
+  }
+
+  private boolean storesArguments(ExpressionTree receiver, Symbol.MethodSymbol sym) {
+    if (receiver == null || sym.isStatic()) {
+      return false;
+    }
+    JavacTypeFacts t = typeCache.of(ASTHelpers.getType(receiver));
+    if (t == null || !(t.isSubtypeOf("java.util.Collection") || t.isSubtypeOf("java.util.Map"))) {
+      return false;
+    }
+    String n = sym.getSimpleName().toString();
+    return n.startsWith("add") || n.startsWith("put") || n.equals("set") || n.startsWith("offer") || n.equals("push")
+        || n.startsWith("compute") || n.equals("merge") || n.equals("replace");
+  }
+
+  private List<ThrownType> thrownTypes(Symbol.MethodSymbol sym) {
+    List<ThrownType> out = new ArrayList<>();
+    for (Type t : sym.getThrownTypes()) {
+      ThrownType tt = thrownType(t);
+      if (tt != null) {
+        out.add(tt);
+      }
+    }
+    return out;
+  }
+
+  ThrownType thrownType(Type type) {
+    if (type == null) {
+      return null;
+    }
+    Type t = type.hasTag(TypeTag.TYPEVAR) ? type.getUpperBound() : type;
+    if (t == null || !t.hasTag(TypeTag.CLASS)) {
+      return null;
+    }
+    return thrownTypes.computeIfAbsent(types.erasure(t), et -> {
+      Set<String> supers = new HashSet<>();
+      for (Type s : types.closure(et)) {
+        supers.add(s.tsym.getQualifiedName().toString());
+      }
+      boolean checked = !supers.contains(ThrownType.RUNTIME_EXCEPTION) && !supers.contains("java.lang.Error");
+      return new ThrownType(et.tsym.getQualifiedName().toString(), supers, checked);
+    });
+  }
+
+  static String methodId(Symbol.MethodSymbol sym) {
+    return sym.owner.getQualifiedName() + "#" + sym.getSimpleName() + sym.type.getParameterTypes();
+  }
+
+  private static boolean isThis(ExpressionTree e) {
+    return strip(e) instanceof IdentifierTree id && id.getName().contentEquals("this");
+  }
+
+  private static boolean isNull(ExpressionTree e) {
+    return e instanceof LiteralTree lit && lit.getKind() == Tree.Kind.NULL_LITERAL;
+  }
+
+  private static String constantName(ExpressionTree e) {
+    if (e instanceof IdentifierTree id) {
+      return id.getName().toString();
+    }
+    if (e instanceof MemberSelectTree s) {
+      return s.getIdentifier().toString();
+    }
+    return null;
+  }
+
+  static ExpressionTree strip(ExpressionTree e) {
+    while (true) {
+      if (e instanceof ParenthesizedTree p) {
+        e = p.getExpression();
+      } else if (e instanceof TypeCastTree c) {
+        e = c.getExpression();
+      } else {
+        return e;
+      }
+    }
+  }
+
+  private String text(Tree t) {
+    return t == null ? null : sites.text(t);
+  }
+
+  static boolean isStaticOrAbstract(MethodTree m) {
+    return m.getModifiers().getFlags().contains(Modifier.ABSTRACT);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.txguard.javac;
+
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.txguard.protocol.TypeFacts;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** {@link TypeFacts} from javac's types; one cache per compilation unit. */
+final class JavacTypeFacts implements TypeFacts {
+  /** Caches the facts of each class symbol for one compilation unit's lowering. */
+  static final class Cache {
+    private final Types types;
+    private final Map<Symbol.TypeSymbol, JavacTypeFacts> facts = new HashMap<>();
+
+    Cache(Types types) {
+      this.types = types;
+    }
+
+    Types types() {
+      return types;
+    }
+
+    /** The facts of a type, or null for primitives, arrays, type variables without bound and errors. */
+    JavacTypeFacts of(Type type) {
+      if (type == null) {
+        return null;
+      }
+      Type t = type;
+      if (t.hasTag(com.sun.tools.javac.code.TypeTag.TYPEVAR)) {
+        t = t.getUpperBound();
+      }
+      if (t == null || !t.hasTag(com.sun.tools.javac.code.TypeTag.CLASS)) {
+        return null;
+      }
+      Symbol.TypeSymbol sym = t.tsym;
+      return facts.computeIfAbsent(sym, s -> new JavacTypeFacts(types, types.erasure(s.type)));
+    }
+  }
+
+  private final Types types;
+  private final Type type;
+  private Set<String> supertypes;
+  private final Map<String, Boolean> noArgMethods = new HashMap<>();
+
+  private JavacTypeFacts(Types types, Type type) {
+    this.types = types;
+    this.type = type;
+  }
+
+  @Override
+  public String qualifiedName() {
+    return type.tsym.getQualifiedName().toString();
+  }
+
+  @Override
+  public boolean isSubtypeOf(String qualifiedName) {
+    if (supertypes == null) {
+      Set<String> s = new HashSet<>();
+      for (Type t : types.closure(type)) {
+        s.add(t.tsym.getQualifiedName().toString());
+      }
+      supertypes = s;
+    }
+    return supertypes.contains(qualifiedName);
+  }
+
+  @Override
+  public boolean hasNoArgMethod(String name) {
+    return noArgMethods.computeIfAbsent(name, this::findNoArgMethod);
+  }
+
+  private boolean findNoArgMethod(String name) {
+    for (Type t : types.closure(type)) {
+      for (Symbol member : t.tsym.members().getSymbolsByName(t.tsym.name.table.fromString(name))) {
+        if (member instanceof Symbol.MethodSymbol m
+            && m.getParameters().isEmpty()
+            && (m.flags() & Flags.STATIC) == 0
+            && (m.flags() & Flags.PRIVATE) == 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  Type type() {
+    return type;
+  }
+}

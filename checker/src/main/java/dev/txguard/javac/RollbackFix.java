@@ -1,0 +1,195 @@
+package dev.txguard.javac;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.txguard.analysis.Finding;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The suggested fix for an early return: insert the protocol's rollback before it. Offered only when that is safe:
+ * the handle is in scope at the return, the rollback throws no checked exception the method does not catch or
+ * declare, and the return value does not call anything (which would then run outside the transaction).
+ */
+final class RollbackFix {
+  private RollbackFix() {}
+
+  static Optional<SuggestedFix> build(Finding f, Tree at, CompilationUnitAnalysis analysis, VisitorState state) {
+    if (!(at instanceof ReturnTree ret) || callsSomething(ret.getExpression())) {
+      return Optional.empty();
+    }
+    TreePath path = TreePath.getPath(analysis.cu, ret);
+    if (path == null) {
+      return Optional.empty();
+    }
+    FixFacts.BeginFacts facts = analysis.fixFacts.forBegin(f.begin());
+    if (facts == null || !inScope(facts.localPositions(), path) || !exceptionsHandled(facts, f, path, state)) {
+      return Optional.empty();
+    }
+    Tree parent = path.getParentPath().getLeaf();
+    String statement = f.rollbackStatement();
+    if (parent instanceof BlockTree || parent instanceof CaseTree) {
+      return Optional.of(SuggestedFix.prefixWith(ret, statement + "\n"));
+    }
+    // `if (x) return false;`: the return needs braces to gain a statement.
+    return Optional.of(SuggestedFix.replace(ret, "{ " + statement + " " + state.getSourceForNode(ret) + " }"));
+  }
+
+  private static boolean callsSomething(ExpressionTree e) {
+    if (e == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree node, Void unused) {
+        found[0] = true;
+        return null;
+      }
+    }.scan(e, null);
+    return found[0];
+  }
+
+  /** Whether every local the rollback mentions is declared in a scope that encloses the return. */
+  private static boolean inScope(Set<Integer> localPositions, TreePath path) {
+    if (localPositions.isEmpty()) {
+      return true;
+    }
+    Set<Integer> visible = new HashSet<>();
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree t = p.getLeaf();
+      List<VariableTree> declared = new ArrayList<>();
+      if (t instanceof BlockTree b) {
+        for (StatementTree s : b.getStatements()) {
+          if (s == child) {
+            break;
+          }
+          if (s instanceof VariableTree v) {
+            declared.add(v);
+          }
+        }
+      } else if (t instanceof CaseTree c && c.getStatements() != null) {
+        for (StatementTree s : c.getStatements()) {
+          if (s == child) {
+            break;
+          }
+          if (s instanceof VariableTree v) {
+            declared.add(v);
+          }
+        }
+      } else if (t instanceof MethodTree m) {
+        declared.addAll(m.getParameters());
+      } else if (t instanceof LambdaExpressionTree l) {
+        declared.addAll(l.getParameters());
+      } else if (t instanceof ForLoopTree f && !f.getInitializer().contains(child)) {
+        f.getInitializer().stream().filter(VariableTree.class::isInstance).map(VariableTree.class::cast).forEach(declared::add);
+      } else if (t instanceof EnhancedForLoopTree f && f.getStatement() == child) {
+        declared.add(f.getVariable());
+      } else if (t instanceof TryTree tr && tr.getBlock() == child) {
+        tr.getResources().stream().filter(VariableTree.class::isInstance).map(VariableTree.class::cast).forEach(declared::add);
+      } else if (t instanceof CatchTree c) {
+        declared.add(c.getParameter());
+      } else if (t instanceof ClassTree) {
+        break;
+      }
+      for (VariableTree v : declared) {
+        Symbol s = ASTHelpers.getSymbol(v);
+        if (s instanceof Symbol.VarSymbol vs) {
+          visible.add(vs.pos);
+        }
+      }
+      child = t;
+    }
+    return visible.containsAll(localPositions);
+  }
+
+  /** Whether each checked exception the rollback method declares is caught around the return or declared. */
+  private static boolean exceptionsHandled(FixFacts.BeginFacts facts, Finding f, TreePath path, VisitorState state) {
+    String method = f.rollbackStatement().replaceAll("^.*\\.([A-Za-z0-9_$]+)\\(.*$", "$1");
+    Type owner = facts.rollbackOwner();
+    if (owner == null || owner.tsym == null) {
+      return true;
+    }
+    Types types = state.getTypes();
+    List<Type> checked = new ArrayList<>();
+    for (Type t : types.closure(types.erasure(owner))) {
+      for (Symbol m : t.tsym.members().getSymbolsByName(state.getName(method))) {
+        if (m instanceof Symbol.MethodSymbol ms) {
+          for (Type thrown : ms.getThrownTypes()) {
+            if (!types.isSubtype(thrown, state.getSymtab().runtimeExceptionType)
+                && !types.isSubtype(thrown, state.getSymtab().errorType)) {
+              checked.add(thrown);
+            }
+          }
+        }
+      }
+    }
+    for (Type thrown : checked) {
+      if (!handled(thrown, path, types)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean handled(Type thrown, TreePath path, Types types) {
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree t = p.getLeaf();
+      if (t instanceof TryTree tr && tr.getBlock() == child) {
+        for (CatchTree c : tr.getCatches()) {
+          Type caught = ASTHelpers.getType(c.getParameter());
+          if (caught != null && types.isSubtype(types.erasure(thrown), types.erasure(caught))) {
+            return true;
+          }
+        }
+      } else if (t instanceof MethodTree m) {
+        Symbol.MethodSymbol ms = ASTHelpers.getSymbol(m);
+        if (ms != null) {
+          for (Type declared : ms.getThrownTypes()) {
+            if (types.isSubtype(types.erasure(thrown), types.erasure(declared))) {
+              return true;
+            }
+          }
+        }
+        return false;
+      } else if (t instanceof LambdaExpressionTree || t instanceof ClassTree) {
+        return false;
+      }
+      child = t;
+    }
+    return false;
+  }
+}

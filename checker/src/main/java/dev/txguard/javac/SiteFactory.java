@@ -1,0 +1,95 @@
+package dev.txguard.javac;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LineMap;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.tree.JCTree;
+import dev.txguard.graph.Site;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Makes {@link Site}s from javac trees and remembers the trees behind reported sites (for positions and fixes). */
+final class SiteFactory {
+  private static final int MAX_TEXT = 80;
+
+  private final VisitorState state;
+  private final CharSequence source;
+  private final LineMap lines;
+  private final Map<Integer, Tree> registered = new HashMap<>();
+
+  SiteFactory(VisitorState state, CompilationUnitTree cu) {
+    this.state = state;
+    this.source = sourceOf(state, cu);
+    this.lines = cu.getLineMap();
+  }
+
+  private static CharSequence sourceOf(VisitorState state, CompilationUnitTree cu) {
+    try {
+      CharSequence s = state.getSourceCode();
+      if (s != null) {
+        return s;
+      }
+      return cu.getSourceFile().getCharContent(true);
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  int start(Tree t) {
+    return ((JCTree) t).getStartPosition();
+  }
+
+  int end(Tree t) {
+    int e = state.getEndPosition(t);
+    return e < 0 ? start(t) + 1 : e;
+  }
+
+  Site of(Tree t) {
+    if (t == null) {
+      return Site.NONE;
+    }
+    int s = start(t);
+    return make(s, end(t), text(t));
+  }
+
+  /** A site whose tree the checker may need again (a reported exit or call). */
+  Site register(Tree t) {
+    Site site = of(t);
+    registered.put(site.start(), t);
+    return site;
+  }
+
+  Tree treeAt(int start) {
+    return registered.get(start);
+  }
+
+  /** The closing brace of a block. */
+  Site closingBrace(Tree block) {
+    int e = end(block);
+    return make(e - 1, e, "}");
+  }
+
+  /** The end of an expression (an expression lambda falling off). */
+  Site endOf(Tree t) {
+    int e = end(t);
+    return make(Math.max(e - 1, 0), e, text(t));
+  }
+
+  String text(Tree t) {
+    int s = start(t);
+    int e = end(t);
+    if (s < 0 || e > source.length() || s >= e) {
+      return t.toString();
+    }
+    String raw = source.subSequence(s, e).toString().replaceAll("\\s+", " ").trim();
+    return raw.length() <= MAX_TEXT ? raw : raw.substring(0, MAX_TEXT - 3) + "...";
+  }
+
+  private Site make(int start, int end, String text) {
+    if (start < 0) {
+      return new Site(start, end, 0, 0, text);
+    }
+    return new Site(start, end, (int) lines.getLineNumber(start), (int) lines.getColumnNumber(start), text);
+  }
+}
