@@ -43,6 +43,8 @@ final class UnitAnalyzer {
   private final List<Leak> normalLeaks = new ArrayList<>();
   private final Map<Integer, Leak> exceptionalLeaks = new HashMap<>();
   private final List<Leak> beginAgain = new ArrayList<>();
+  /** For a begin that found its handle active: the transaction that was active (the same transaction goes on). */
+  private final Map<Integer, Integer> againOf = new HashMap<>();
   private final List<State> exitStates = new ArrayList<>();
 
   /** What the unit knows about a transaction it began. */
@@ -226,7 +228,8 @@ final class UnitAnalyzer {
       TxStatus st = s.tx.get(prev);
       if (st != null && st.isOpen() && info.beginAgainIsError() && prev >= 0) {
         BeginRecord pr = begins.get(prev);
-        beginAgain.add(new Leak(prev, node.site(), null, null, List.of(), pr == null ? node.site() : pr.site()));
+        beginAgain.add(new Leak(id, node.site(), null, null, List.of(), pr == null ? node.site() : pr.site()));
+        againOf.put(id, prev);
       }
     }
     Key location = null;
@@ -542,7 +545,11 @@ final class UnitAnalyzer {
     if (b == null) {
       return false;
     }
-    return ended.contains(tx) || (b.local() && !escaped.contains(tx));
+    if (ended.contains(tx) || (b.local() && !escaped.contains(tx))) {
+      return true;
+    }
+    Integer previous = againOf.get(tx);
+    return previous != null && previous != tx && responsible(previous);
   }
 
   boolean ended(int tx) {

@@ -163,10 +163,10 @@ public final class UnitSetAnalysis {
     FlowGraph g = a.graph();
     Map<String, Finding> out = new LinkedHashMap<>();
     for (UnitAnalyzer.Leak l : a.beginAgain()) {
-      if (!a.responsible(l.tx())) {
+      UnitAnalyzer.BeginRecord b = a.begins().get(l.tx());
+      if (b == null || !a.responsible(l.tx())) {
         continue;
       }
-      UnitAnalyzer.BeginRecord b = a.begins().get(l.tx());
       Finding f = new Finding(Rule.UNCOMMITTED_TRANSACTION, g.unitName(), g.unitId(), l.at(), null, l.previousBegin(),
           b.info().api(), List.of(), "", Messages.beginAgain(l.previousBegin(), l.at()));
       out.putIfAbsent("again:" + l.at().start() + ":" + l.previousBegin().start(), f);
