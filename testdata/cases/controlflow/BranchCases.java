@@ -268,4 +268,70 @@ public class BranchCases {
       orm.commit();
     }
   }
+
+  public void earlyReturnBeforeBeginIsClean(boolean skip, Object o) {
+    if (skip) {
+      return;
+    }
+    orm.begin();
+    try {
+      dao.save(o);
+      orm.commit();
+    } catch (RuntimeException e) {
+      orm.rollback();
+      throw e;
+    }
+  }
+
+  public void beginInBothBranchesCommitAfterIsClean(boolean a) {
+    if (a) {
+      orm.begin();
+    } else {
+      orm.begin();
+    }
+    orm.commit();
+  }
+
+  public void conditionalBeginWithIsActiveGuardedCommitIsClean(boolean b) {
+    if (b) {
+      orm.begin();
+    }
+    if (orm.isActive()) {
+      orm.commit();
+    }
+  }
+
+  public void commitInFinallyIsClean(int x) {
+    orm.begin();
+    try {
+      x++;
+    } finally {
+      orm.commit();
+    }
+  }
+
+  public void throwAfterCommitIsClean(Object o, boolean fail) {
+    orm.begin();
+    try {
+      dao.save(o);
+      orm.commit();
+    } catch (RuntimeException e) {
+      orm.rollback();
+      throw e;
+    }
+    if (fail) {
+      throw new IllegalStateException("after commit");
+    }
+  }
+
+  public int ternaryDrivenEndsAreClean(int x) {
+    orm.begin();
+    boolean positive = x > 0 ? true : false;
+    if (positive) {
+      orm.commit();
+      return 1;
+    }
+    orm.rollback();
+    return 0;
+  }
 }

@@ -284,4 +284,44 @@ public class LoopCases {
     }
     orm.commit();
   }
+
+  public void whileTrueWithBreakThenCommitIsClean(int[] values) {
+    orm.begin();
+    int i = 0;
+    while (true) {
+      if (values[i] < 0) {
+        break;
+      }
+      i++;
+    }
+    orm.commit();
+  }
+
+  public void forEachWithContinueInsideTransactionIsClean(int[] values) {
+    orm.begin();
+    int sum = 0;
+    for (int v : values) {
+      if (v < 0) {
+        continue;
+      }
+      sum += v;
+    }
+    orm.commit();
+  }
+
+  public int earlyReturnFromLoopAfterEndIsClean(List<Object> items) {
+    int n = 0;
+    for (Object item : items) {
+      orm.begin();
+      try {
+        dao.save(item);
+        orm.commit();
+      } catch (RuntimeException e) {
+        orm.rollback();
+        return n;
+      }
+      n++;
+    }
+    return n;
+  }
 }

@@ -3,6 +3,9 @@
 // gain constants, so the no-match path exists), switch expression (exhaustive, no no-match path),
 // yield leaving the case block that began, switch on a String (not a throwing point), return
 // inside a case.
+//
+// Reading chosen: a `yield` that leaves the case block containing the begin with the transaction
+// active is reported at the yield (not again at the later `return r`).
 package cases.controlflow;
 
 public class SwitchCases {

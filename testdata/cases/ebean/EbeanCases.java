@@ -142,4 +142,14 @@ public class EbeanCases {
     Transaction t = database.beginTransaction();
     return t;
   }
+
+  public void tryWithResourcesEarlyReturnIsClean(Object bean, boolean skip) {
+    try (Transaction t = DB.beginTransaction()) {
+      DB.save(bean);
+      if (skip) {
+        return;
+      }
+      t.commit();
+    }
+  }
 }

@@ -8,6 +8,9 @@
 // nested try/finally with an isActive() guard, logging in catch before rollback, wrap-and-rethrow
 // after rollback, return in finally after a guard.
 //
+// returnInFinallyDiscardsTheExceptionLeaks: the exception from save() is discarded by the return
+// in finally, so that path is a NORMAL exit at `return 1` (UncommittedTransaction), not an
+// exceptional one.
 // Reading chosen: when an exception is caught and a different (or the same) exception is thrown
 // from the catch, the finding is at that `throw` statement, which is where it leaves the method.
 package cases.exceptions;
@@ -282,5 +285,46 @@ public class ExceptionPathCases {
       orm.rollback();
       throw e;
     }
+  }
+
+  public void throwBeforeBeginIsClean(Object o) {
+    if (o == null) {
+      throw new IllegalArgumentException("null");
+    }
+    orm.begin();
+    try {
+      dao.save(o);
+      orm.commit();
+    } catch (RuntimeException e) {
+      orm.rollback();
+      throw e;
+    }
+  }
+
+  public void finallyWithCommittedFlagAndLoggingIsClean(Object o) {
+    boolean committed = false;
+    orm.begin();
+    try {
+      dao.save(o);
+      orm.commit();
+      committed = true;
+    } finally {
+      dao.log("finishing");
+      if (!committed) {
+        orm.rollback();
+      }
+    }
+  }
+
+  public void catchRollbackThenSwallowAndReturnIsClean(Object o) {
+    orm.begin();
+    try {
+      dao.save(o);
+    } catch (RuntimeException e) {
+      orm.rollback();
+      dao.log("swallowed");
+      return;
+    }
+    orm.commit();
   }
 }

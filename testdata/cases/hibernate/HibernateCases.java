@@ -249,4 +249,44 @@ public class HibernateCases {
     }
     // BUG: Diagnostic contains: [UncommittedTransaction]
   }
+
+  public void classicHibernateDocsIdiomIsClean(Object entity) {
+    Session s = sf.openSession();
+    Transaction tx = null;
+    try {
+      tx = s.beginTransaction();
+      s.persist(entity);
+      tx.commit();
+    } catch (RuntimeException ex) {
+      if (tx != null) {
+        tx.rollback();
+      }
+      throw ex;
+    } finally {
+      s.close();
+    }
+  }
+
+  public void statusDecidesCommitOrRollbackOnTheNormalPathIsClean() {
+    Transaction tx = session.beginTransaction();
+    if (tx.getStatus() == TransactionStatus.ACTIVE) {
+      tx.commit();
+    } else {
+      tx.rollback();
+    }
+  }
+
+  public void catchFullGuardIsClean(Object entity) {
+    Transaction tx = session.beginTransaction();
+    try {
+      session.persist(entity);
+      tx.commit();
+    } catch (RuntimeException ex) {
+      if (tx.getStatus() == TransactionStatus.ACTIVE
+          || tx.getStatus() == TransactionStatus.MARKED_ROLLBACK) {
+        tx.rollback();
+      }
+      throw ex;
+    }
+  }
 }

@@ -189,4 +189,28 @@ public class HomegrownReturnedCases {
     dao.save(o);
     return tx;
   }
+
+  public void endInBothBranchesIsClean(boolean ok) {
+    Tx tx = db.begin();
+    if (ok) {
+      tx.commit();
+    } else {
+      tx.rollback();
+    }
+  }
+
+  public void guardInFinallyWithEarlyReturnIsClean(Object o, boolean skip) {
+    Tx tx = db.begin();
+    try {
+      if (skip) {
+        return;
+      }
+      dao.save(o);
+      tx.commit();
+    } finally {
+      if (tx.isActive()) {
+        tx.rollback();
+      }
+    }
+  }
 }

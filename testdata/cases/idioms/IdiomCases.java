@@ -222,4 +222,37 @@ public class IdiomCases {
       orm.commit();
     }
   }
+
+  public void useTxWithCommittedFlagIsClean(boolean useTx, Object o) {
+    boolean done = false;
+    if (useTx) {
+      orm.begin();
+    }
+    try {
+      dao.save(o);
+      if (useTx) {
+        orm.commit();
+      }
+      done = true;
+    } finally {
+      if (useTx && !done) {
+        orm.rollback();
+      }
+    }
+  }
+
+  public void guardedEndOnEveryExitIsClean(Object o, boolean skip) {
+    orm.begin();
+    try {
+      if (skip) {
+        return;
+      }
+      dao.save(o);
+      orm.commit();
+    } finally {
+      if (orm.isActive()) {
+        orm.rollback();
+      }
+    }
+  }
 }

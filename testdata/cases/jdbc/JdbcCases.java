@@ -99,7 +99,7 @@ public class JdbcCases {
     }
   }
 
-  public void setAutoCommitFalseTwiceIsHarmless(Connection conn, Statement st, String sql)
+  public void setAutoCommitFalseTwiceIsHarmlessIsClean(Connection conn, Statement st, String sql)
       throws SQLException {
     conn.setAutoCommit(false);
     conn.setAutoCommit(false);
@@ -182,11 +182,64 @@ public class JdbcCases {
     }
   }
 
+  public void setAutoCommitTrueBeforeEarlyReturnIsClean(Connection conn, boolean skip)
+      throws SQLException {
+    conn.setAutoCommit(false);
+    if (skip) {
+      conn.setAutoCommit(true);
+      return;
+    }
+    conn.commit();
+  }
+
+  // Reading chosen: setAutoCommit(variable) has a non-constant auto-commit argument, so, as with
+  // MyBatis openSession(autoCommit), it is not treated as a begin (benign case).
+  public void setAutoCommitVariableIsNotABeginIsClean(
+      Connection conn, Statement st, String sql, boolean autoCommit) throws SQLException {
+    conn.setAutoCommit(autoCommit);
+    st.executeUpdate(sql);
+    if (!autoCommit) {
+      conn.commit();
+    }
+  }
+
   public void commitOnlyOnSuccessLeaks(Connection conn, boolean success) throws SQLException {
     conn.setAutoCommit(false);
     if (success) {
       conn.commit();
     }
     // BUG: Diagnostic contains: [UncommittedTransaction]
+  }
+
+  public void restorePreviousAutoCommitInFinallyIsClean(Connection conn, Statement st, String sql)
+      throws SQLException {
+    boolean previous = conn.getAutoCommit();
+    conn.setAutoCommit(false);
+    try {
+      st.executeUpdate(sql);
+      conn.commit();
+    } catch (SQLException | RuntimeException e) {
+      conn.rollback();
+      throw e;
+    } finally {
+      conn.setAutoCommit(previous);
+    }
+  }
+
+  public void savepointInsideGuardedTryIsClean(Connection conn, Statement st, String sql)
+      throws SQLException {
+    conn.setAutoCommit(false);
+    try {
+      Savepoint sp = conn.setSavepoint();
+      try {
+        st.executeUpdate(sql);
+      } catch (SQLException e) {
+        conn.rollback(sp);
+      }
+      conn.commit();
+    } catch (SQLException | RuntimeException e) {
+      conn.rollback();
+      throw e;
+    }
   }
 }

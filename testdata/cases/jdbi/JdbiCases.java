@@ -107,4 +107,13 @@ public class JdbiCases {
     }
     // BUG: Diagnostic contains: [UncommittedTransaction]
   }
+
+  public void commitInBothBranchesIsClean(boolean ok) {
+    handle.begin();
+    if (ok) {
+      handle.commit();
+    } else {
+      handle.rollback();
+    }
+  }
 }

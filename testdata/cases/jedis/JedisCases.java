@@ -129,4 +129,15 @@ public class JedisCases {
     t.set("k", "v");
     return t;
   }
+
+  public void watchThenMultiWithCloseInFinallyIsClean() {
+    jedis.watch("k");
+    Transaction t = jedis.multi();
+    try {
+      t.set("k", "v");
+      t.exec();
+    } finally {
+      t.close();
+    }
+  }
 }

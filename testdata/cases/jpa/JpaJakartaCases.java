@@ -281,4 +281,73 @@ public class JpaJakartaCases {
     }
     second.getTransaction().commit();
   }
+
+  public void workBeforeBeginIsClean(Object entity) {
+    repo.log("about to persist");
+    EntityTransaction tx = em.getTransaction();
+    tx.begin();
+    try {
+      em.persist(entity);
+      tx.commit();
+    } catch (RuntimeException e) {
+      tx.rollback();
+      throw e;
+    }
+  }
+
+  public void twoCatchClausesBothRollBackIsClean(Object entity) {
+    EntityTransaction tx = em.getTransaction();
+    tx.begin();
+    try {
+      em.persist(entity);
+      tx.commit();
+    } catch (IllegalArgumentException e) {
+      tx.rollback();
+      throw e;
+    } catch (RuntimeException e) {
+      tx.rollback();
+      throw e;
+    }
+  }
+
+  public void endInBothBranchesIsClean(boolean ok) {
+    EntityTransaction tx = em.getTransaction();
+    tx.begin();
+    if (ok) {
+      tx.commit();
+    } else {
+      tx.rollback();
+    }
+  }
+
+  public int returnAfterCommitIsClean(Object entity, int code) {
+    EntityTransaction tx = em.getTransaction();
+    tx.begin();
+    try {
+      em.persist(entity);
+      tx.commit();
+    } catch (RuntimeException e) {
+      tx.rollback();
+      throw e;
+    }
+    if (code < 0) {
+      return -1;
+    }
+    return code;
+  }
+
+  public void localEntityManagerGuardAndCloseInFinallyIsClean(Object entity) {
+    EntityManager local = emf.createEntityManager();
+    EntityTransaction tx = local.getTransaction();
+    try {
+      tx.begin();
+      local.persist(entity);
+      tx.commit();
+    } finally {
+      if (tx.isActive()) {
+        tx.rollback();
+      }
+      local.close();
+    }
+  }
 }

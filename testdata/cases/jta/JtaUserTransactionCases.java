@@ -163,4 +163,16 @@ public class JtaUserTransactionCases {
     }
     utx.commit();
   }
+
+  public void configureBeforeBeginIsClean() throws Exception {
+    utx.setTransactionTimeout(30);
+    utx.begin();
+    try {
+      service.work();
+      utx.commit();
+    } catch (RuntimeException e) {
+      utx.rollback();
+      throw e;
+    }
+  }
 }

@@ -3,6 +3,9 @@
 // (reported at the lambda body's closing brace). Clean: try/catch inside the lambda, a handle
 // captured by a lambda (hand-off), a lambda returning the handle it began (hand-off), the
 // enclosing method's own leak is reported in the enclosing method, not in the lambda.
+//
+// Reading chosen: falling off the end of a block lambda is reported on the line of the lambda
+// body's closing brace (the `};` line).
 package cases.lambdas;
 
 import java.util.concurrent.Executor;
@@ -155,7 +158,7 @@ public class LambdaCases {
     orm.commit();
   }
 
-  public void lambdaInsideCleanMethodLeaksOnItsOwn(boolean skip, Object o) {
+  public void lambdaLeaksInsideAnotherwiseCorrectMethod(boolean skip, Object o) {
     orm.begin();
     try {
       Consumer<Object> c =
@@ -173,5 +176,21 @@ public class LambdaCases {
       orm.rollback();
       throw e;
     }
+  }
+
+  public Runnable lambdaWithCommittedFlagIsClean(Object o) {
+    return () -> {
+      boolean ok = false;
+      orm.begin();
+      try {
+        dao.save(o);
+        orm.commit();
+        ok = true;
+      } finally {
+        if (!ok) {
+          orm.rollback();
+        }
+      }
+    };
   }
 }

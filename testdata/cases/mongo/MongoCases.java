@@ -109,4 +109,19 @@ public class MongoCases {
   public void withTransactionBodyIsClean(Document order) {
     session.withTransaction(() -> orders.insertOne(session, order));
   }
+
+  public void abortOnEarlyReturnIsClean(Document order, boolean skip) {
+    session.startTransaction();
+    if (skip) {
+      session.abortTransaction();
+      return;
+    }
+    try {
+      orders.insertOne(session, order);
+      session.commitTransaction();
+    } catch (RuntimeException e) {
+      session.abortTransaction();
+      throw e;
+    }
+  }
 }

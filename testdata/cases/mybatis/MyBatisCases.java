@@ -4,6 +4,10 @@
 // Clean: close in finally, try-with-resources (with and without commit), rollback in catch,
 // openSession(true) and openSession(ExecutorType, true) (auto-commit: no begin),
 // openSession(autoCommitVariable) (not a constant: not treated as a begin), returning the session.
+//
+// Reading chosen: the handle is the SqlSession returned by openSession; a local session that
+// never escapes makes the method responsible although the factory is a field (the factory is the
+// owner, not the handle), so sessionNeverEndedLeaks is a leak, not a begin wrapper.
 package cases.mybatis;
 
 import org.apache.ibatis.session.ExecutorType;
@@ -125,5 +129,17 @@ public class MyBatisCases {
   public SqlSession returningTheSessionIsClean() {
     SqlSession s = factory.openSession();
     return s;
+  }
+
+  public void tryWithResourcesRollbackOnEarlyReturnIsClean(Object row, boolean skip) {
+    try (SqlSession s = factory.openSession(ExecutorType.BATCH)) {
+      s.insert("rows.insert", row);
+      if (skip) {
+        s.rollback();
+        return;
+      }
+      s.flushStatements();
+      s.commit();
+    }
   }
 }

@@ -112,4 +112,12 @@ public class Neo4jCases {
   public void executeWriteCallbackIsClean() {
     session.executeWrite(tx -> tx.run("CREATE (n:Item)").consume());
   }
+
+  public void nestedTryWithResourcesIsClean() {
+    try (Session s = driver.session();
+        Transaction tx = s.beginTransaction()) {
+      tx.run("CREATE (n:Item)");
+      tx.commit();
+    }
+  }
 }

@@ -126,4 +126,25 @@ public class SpringCases {
   public void annotatedTransactionalIsClean(Object o) {
     repo.save(o);
   }
+
+  public void catchRuntimeExceptionAndErrorIsClean(Object o) {
+    TransactionStatus status = ptm.getTransaction(def);
+    try {
+      repo.save(o);
+      status.setRollbackOnly();
+    } catch (RuntimeException | Error e) {
+      ptm.rollback(status);
+      throw e;
+    }
+    ptm.commit(status);
+  }
+
+  public void rollbackOnEarlyReturnIsClean(boolean skip) {
+    TransactionStatus status = ptm.getTransaction(def);
+    if (skip) {
+      ptm.rollback(status);
+      return;
+    }
+    ptm.commit(status);
+  }
 }

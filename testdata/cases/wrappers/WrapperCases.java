@@ -292,4 +292,33 @@ public class WrapperCases {
       }
     }
   }
+
+  /** End wrapper on a field that commits. */
+  private void commitWork() {
+    orm.commit();
+  }
+
+  public void fieldCommitWrapperAndRollbackWrapperIsClean(Object o) {
+    startWork();
+    try {
+      dao.save(o);
+      commitWork();
+    } catch (RuntimeException e) {
+      rollbackWork();
+      throw e;
+    }
+  }
+
+  public void endWrapperOnEveryExitInFinallyWithEarlyReturnIsClean(Object o, boolean skip) {
+    Tx tx = db.begin();
+    try {
+      if (skip) {
+        return;
+      }
+      dao.save(o);
+      tx.commit();
+    } finally {
+      rollbackQuietly(tx);
+    }
+  }
 }

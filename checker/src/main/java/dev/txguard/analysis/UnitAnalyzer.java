@@ -234,6 +234,14 @@ final class UnitAnalyzer {
     }
     Key location = null;
     State out = s.withTx(id, TxStatus.ACTIVE).withPending(id, null);
+    if (previous != null && previous.tx() != null && previous.tx() != id) {
+      TxStatus st = s.tx.get(previous.tx());
+      if (st != null && st.isOpen()) {
+        // Beginning again on the same handle continues the one transaction (JPA throws and it stays open; JDBC's
+        // second setAutoCommit(false) changes nothing): the new begin now stands for it.
+        out = out.withTx(previous.tx(), TxStatus.ESCAPED);
+      }
+    }
     if (handle != null) {
       if (fresh) {
         out = out.withBinding(handle, new Binding.TxRef(id, true));
@@ -545,11 +553,29 @@ final class UnitAnalyzer {
     if (b == null) {
       return false;
     }
-    if (ended.contains(tx) || (b.local() && !escaped.contains(tx))) {
+    if (ended.contains(tx) || (b.local() && !escaped.contains(tx)) || endKeys().contains(b.location())) {
       return true;
     }
     Integer previous = againOf.get(tx);
     return previous != null && previous != tx && responsible(previous);
+  }
+
+  private Set<Key> endKeys;
+
+  /**
+   * Locations some end operation of the unit names, feasible or not: a method that writes {@code orm.commit()} takes
+   * responsibility for {@code orm}'s transaction even where a known flag makes that commit unreachable.
+   */
+  private Set<Key> endKeys() {
+    if (endKeys == null) {
+      endKeys = new HashSet<>();
+      for (Node n : graph.nodes()) {
+        if (n.op() instanceof Op.End e) {
+          endKeys.add(e.key());
+        }
+      }
+    }
+    return endKeys;
   }
 
   boolean ended(int tx) {
