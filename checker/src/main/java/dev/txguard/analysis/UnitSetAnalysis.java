@@ -181,7 +181,9 @@ public final class UnitSetAnalysis {
           b.info().api(), l.path(), fix, Messages.normalExit(b.site(), l.kind(), g.unitName()));
       out.putIfAbsent("normal:" + l.at().start() + ":" + b.site().start(), f);
     }
-    for (UnitAnalyzer.Leak l : a.exceptionalLeaks().values()) {
+    List<UnitAnalyzer.Leak> exceptional = new ArrayList<>(a.exceptionalLeaks().values());
+    exceptional.sort(Comparator.comparingInt(l -> l.at().start())); // one per begin site: the first in the source
+    for (UnitAnalyzer.Leak l : exceptional) {
       if (!a.responsible(l.tx())) {
         continue;
       }

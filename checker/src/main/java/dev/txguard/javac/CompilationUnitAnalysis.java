@@ -90,6 +90,18 @@ final class CompilationUnitAnalysis {
   }
 
   private void run(VisitorState state) {
+    try {
+      analyse(state);
+    } catch (RuntimeException | StackOverflowError e) {
+      // Reported once, on the file's first type, rather than once per method.
+      if (!cu.getTypeDecls().isEmpty()) {
+        Tree first = cu.getTypeDecls().get(0);
+        byMember.put(first, List.of(new UnitOutcome(first, first, "this file", List.of(), describe(e))));
+      }
+    }
+  }
+
+  private void analyse(VisitorState state) {
     ProtocolRegistry registry = config.registry;
     List<UnitRef> units = new ArrayList<>();
     Set<Symbol.ClassSymbol> classes = new HashSet<>();

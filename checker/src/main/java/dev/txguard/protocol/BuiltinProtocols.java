@@ -30,17 +30,17 @@ final class BuiltinProtocols {
           "STATUS_MARKED_ROLLBACK", StatusTest.STATUS_MARKED_ROLLBACK,
           "STATUS_NO_TRANSACTION", StatusTest.NONE);
 
-  static final Protocol HIBERNATE = new Protocol("hibernate", "Hibernate", true, "{handle}.rollback()", false, HIBERNATE_STATUS);
-  static final Protocol JPA = new Protocol("jpa", "JPA", true, "{handle}.rollback()", false, Map.of());
-  static final Protocol JDBC = new Protocol("jdbc", "JDBC", false, "{handle}.rollback()", false, Map.of());
-  static final Protocol JTA = new Protocol("jta", "JTA", true, "{handle}.rollback()", false, JTA_STATUS);
-  static final Protocol SPRING = new Protocol("spring", "Spring", false, "{owner}.rollback({handle})", false, Map.of());
-  static final Protocol MYBATIS = new Protocol("mybatis", "MyBatis", false, "{handle}.rollback()", true, Map.of());
-  static final Protocol JDBI = new Protocol("jdbi", "JDBI", true, "{handle}.rollback()", false, Map.of());
-  static final Protocol JEDIS = new Protocol("jedis", "Jedis", false, "{handle}.discard()", true, Map.of());
-  static final Protocol MONGO = new Protocol("mongodb", "MongoDB", false, "{handle}.abortTransaction()", true, Map.of());
-  static final Protocol NEO4J = new Protocol("neo4j", "Neo4j", false, "{handle}.rollback()", true, Map.of());
-  static final Protocol EBEAN = new Protocol("ebean", "Ebean", false, "{handle}.rollback()", true, Map.of());
+  static final Protocol HIBERNATE = new Protocol("hibernate", "Hibernate", true, "{handle}.rollback()", HIBERNATE_STATUS);
+  static final Protocol JPA = new Protocol("jpa", "JPA", true, "{handle}.rollback()", Map.of());
+  static final Protocol JDBC = new Protocol("jdbc", "JDBC", false, "{handle}.rollback()", Map.of());
+  static final Protocol JTA = new Protocol("jta", "JTA", true, "{handle}.rollback()", JTA_STATUS);
+  static final Protocol SPRING = new Protocol("spring", "Spring", false, "{owner}.rollback({handle})", Map.of());
+  static final Protocol MYBATIS = new Protocol("mybatis", "MyBatis", false, "{handle}.rollback()", Map.of());
+  static final Protocol JDBI = new Protocol("jdbi", "JDBI", true, "{handle}.rollback()", Map.of());
+  static final Protocol JEDIS = new Protocol("jedis", "Jedis", false, "{handle}.discard()", Map.of());
+  static final Protocol MONGO = new Protocol("mongodb", "MongoDB", false, "{handle}.abortTransaction()", Map.of());
+  static final Protocol NEO4J = new Protocol("neo4j", "Neo4j", false, "{handle}.rollback()", Map.of());
+  static final Protocol EBEAN = new Protocol("ebean", "Ebean", false, "{handle}.rollback()", Map.of());
 
   static List<CallPattern> patterns() {
     List<CallPattern> p = new ArrayList<>();

@@ -49,6 +49,6 @@ final class HomeGrown {
   private static Protocol protocolFor(TypeFacts type) {
     String name = type.qualifiedName();
     String simple = name.substring(name.lastIndexOf('.') + 1);
-    return new Protocol("home-grown:" + name, "home-grown " + simple, false, "{handle}.rollback()", false, Map.of());
+    return new Protocol("home-grown:" + name, "home-grown " + simple, false, "{handle}.rollback()", Map.of());
   }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
  * @param beginAgainIsError whether beginning while the same handle is active is a finding
  * @param rollbackTemplate the statement a fix inserts, with {@code {handle}} and {@code {owner}} placeholders; empty
  *     when no fix is offered
- * @param closeEnds whether {@code close()} on the handle ends the transaction (try-with-resources)
  * @param statusConstants what {@code getStatus() == CONSTANT} answers, by the constant's simple name
  */
 public record Protocol(
@@ -19,7 +18,6 @@ public record Protocol(
     String api,
     boolean beginAgainIsError,
     String rollbackTemplate,
-    boolean closeEnds,
     Map<String, StatusTest> statusConstants) {
   public Protocol {
     statusConstants = Map.copyOf(statusConstants);

@@ -173,7 +173,7 @@ public final class UserProtocols {
       }
       String rollback = values.getOrDefault("rollback", end.get(end.size() - 1));
       Protocol p = new Protocol(name, values.getOrDefault("api", name), Boolean.parseBoolean(againText),
-          "{handle}." + rollback + "()", end.contains("close"), Map.of());
+          "{handle}." + rollback + "()", Map.of());
       List<String> handle = List.of(type);
       List<CallPattern> out = new ArrayList<>();
       for (String m : begin) {
