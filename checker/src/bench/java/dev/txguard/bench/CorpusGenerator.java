@@ -18,8 +18,8 @@ import java.util.Random;
  * <p>The corpus is made of modules of 20 classes each (package {@code com.acme.shop.modNNN}): 3 JPA entities, 3 DTOs,
  * 5 transactional classes (25%: a JPA DAO, a JDBC repository, a home-grown {@code Orm} store, a JPA service and an
  * importer mixing the {@code Orm} and JDBC), 6 services and 3 utility classes with no transactions. Transactional
- * methods use their API correctly or leak it (early return, exception path, conditional commit, switch case), with
- * about one in three leaking. Method bodies mix ifs, loops, try/catch/finally, lambdas, streams and switches. A few
+ * methods use their API correctly or leak it on purpose (early return, exception path, conditional commit, switch
+ * case), about half of them leaking. Method bodies mix ifs, loops, try/catch/finally, lambdas, streams and switches. A few
  * shared types ({@code Orm}, {@code Audit}, {@code Mode}, {@code Money}) live in {@code com.acme.infra}.
  *
  * <p>Usage: {@code CorpusGenerator <outDir> [classes=3000] [seed=42]}. Writes the sources under {@code outDir/src},

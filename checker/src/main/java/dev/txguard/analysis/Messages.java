@@ -14,7 +14,7 @@ final class Messages {
   }
 
   static String exceptionalExit(Site begin, ThrownType type, String unitName) {
-    String what = type == null || type.isUnknownUnchecked() ? "an unchecked exception" : "a " + simpleName(type.name());
+    String what = type == null || type.isUnknownUnchecked() ? "an unchecked exception" : article(simpleName(type.name()));
     return beganAt(begin) + " is still active when " + what + " thrown here leaves " + unitName
         + "; roll it back in a catch or finally block";
   }
@@ -27,6 +27,10 @@ final class Messages {
 
   private static String beganAt(Site begin) {
     return "transaction begun at line " + begin.line() + " (" + begin.text() + ")";
+  }
+
+  private static String article(String noun) {
+    return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   private static String simpleName(String name) {

@@ -35,6 +35,7 @@ final class UnitAnalyzer {
   private final HandOffNames handOff;
   private final AnalysisOptions options;
   private final Map<Key, Integer> assumedActive;
+  private final Set<String> unitsWithBodies;
 
   private final Map<Integer, BeginRecord> begins = new HashMap<>();
   private final Set<Integer> ended = new HashSet<>();
@@ -58,7 +59,9 @@ final class UnitAnalyzer {
       Map<String, Summary> summaries,
       HandOffNames handOff,
       AnalysisOptions options,
-      Map<Key, Integer> assumedActive) {
+      Map<Key, Integer> assumedActive,
+      Set<String> unitsWithBodies) {
+    this.unitsWithBodies = unitsWithBodies;
     this.graph = graph;
     this.summaries = summaries;
     this.handOff = handOff;
@@ -362,7 +365,7 @@ final class UnitAnalyzer {
           return begin(out, node, c.resultVar(), true, null, summary.returnsHandle());
         }
       }
-    } else if (c.storesArguments() || (c.localCallee() == null && handOff.handsOff(c.name()))) {
+    } else if (c.storesArguments() || (!hasBody(c.localCallee()) && !c.isConstructor() && handOff.handsOff(c.name()))) {
       for (Key arg : c.args()) {
         if (arg != null) {
           out = escape(out, arg, !c.storesArguments(), false);
@@ -373,6 +376,11 @@ final class UnitAnalyzer {
       out = out.withBinding(c.resultVar(), null);
     }
     return out;
+  }
+
+  /** Whether the callee is a method of this compilation unit whose body the analysis has (else: judged by name). */
+  private boolean hasBody(String callee) {
+    return callee != null && unitsWithBodies.contains(callee);
   }
 
   private State thrown(State s, Node node, ThrownType type) {

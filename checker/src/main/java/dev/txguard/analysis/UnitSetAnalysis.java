@@ -57,7 +57,7 @@ public final class UnitSetAnalysis {
         continue;
       }
       try {
-        UnitAnalyzer a = new UnitAnalyzer(g, summaries, handOff, options, Map.of()).run();
+        UnitAnalyzer a = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), byId.keySet()).run();
         results.add(new UnitResult(g, findings(a), null));
       } catch (BudgetExceededException e) {
         results.add(new UnitResult(g, List.of(), e.getMessage()));
@@ -77,7 +77,7 @@ public final class UnitSetAnalysis {
         }
         Summary s;
         try {
-          s = summarize(g, summaries);
+          s = summarize(g, summaries, byId.keySet());
         } catch (BudgetExceededException e) {
           s = Summary.NONE;
         }
@@ -93,9 +93,9 @@ public final class UnitSetAnalysis {
     return summaries;
   }
 
-  private Summary summarize(FlowGraph g, Map<String, Summary> summaries) {
+  private Summary summarize(FlowGraph g, Map<String, Summary> summaries, Set<String> bodies) {
     // Begin wrapper / returned handle: what a plain run begins and never ends.
-    UnitAnalyzer plain = new UnitAnalyzer(g, summaries, handOff, options, Map.of()).run();
+    UnitAnalyzer plain = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), bodies).run();
     Map<Summary.Slot, TxInfo> begins = new LinkedHashMap<>();
     TxInfo returnsHandle = null;
     for (Map.Entry<Integer, UnitAnalyzer.BeginRecord> e : plain.begins().entrySet()) {
@@ -116,7 +116,7 @@ public final class UnitSetAnalysis {
     Set<Summary.Slot> ends = new LinkedHashSet<>();
     Set<Summary.Slot> escapes = new LinkedHashSet<>();
     if (!assumed.isEmpty()) {
-      UnitAnalyzer entry = new UnitAnalyzer(g, summaries, handOff, options, assumed).run();
+      UnitAnalyzer entry = new UnitAnalyzer(g, summaries, handOff, options, assumed, bodies).run();
       if (!entry.exitStates().isEmpty()) {
         for (Map.Entry<Key, Integer> e : assumed.entrySet()) {
           int tx = e.getValue();

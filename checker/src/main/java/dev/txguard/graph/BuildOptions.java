@@ -22,7 +22,8 @@ public record BuildOptions(boolean uncheckedExceptions, Set<String> ignoredExcep
       return false;
     }
     if (t.isUnknownUnchecked()) {
-      return ignoredExceptions.contains(ThrownType.RUNTIME_EXCEPTION);
+      return ignoredExceptions.contains(ThrownType.RUNTIME_EXCEPTION) || ignoredExceptions.contains(ThrownType.EXCEPTION)
+          || ignoredExceptions.contains(ThrownType.THROWABLE);
     }
     for (String s : t.supertypes()) {
       if (ignoredExceptions.contains(s)) {

@@ -46,6 +46,11 @@ public sealed interface Op {
       Key resultVar,
       boolean storesArguments)
       implements Op {
+    /** Constructors are not methods: the hand-off-by-name rule does not apply to them. */
+    public boolean isConstructor() {
+      return name.startsWith("new ");
+    }
+
     public Call {
       args = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
     }

@@ -100,8 +100,8 @@ abstract class AbstractTransactionChecker extends BugChecker
 
   private Description internalFailure(Tree member, String unit, String what) {
     return buildDescription(member)
-        .setMessage("txguard internal error while analysing " + unit + " (this method was skipped; the rest of the"
-            + " file was analysed; please report it to txguard): " + what)
+        .setMessage("txguard internal error while analysing " + unit + " (it was skipped; please report it to"
+            + " txguard): " + what)
         .build();
   }
 

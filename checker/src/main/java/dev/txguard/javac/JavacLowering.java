@@ -293,7 +293,9 @@ final class JavacLowering {
     boolean arrow = false;
     List<Runnable> bodies = new ArrayList<>();
     for (CaseTree c : cases) {
-      if (c.getExpressions().isEmpty()) {
+      // No constant labels: default (or, on newer JDKs, a pattern). A null label makes the switch an enhanced one,
+      // which Java requires to be exhaustive.
+      if (c.getExpressions().isEmpty() || c.getExpressions().stream().anyMatch(JavacLowering::isNull)) {
         hasDefault = true;
       }
       if (c.getCaseKind() == CaseTree.CaseKind.RULE) {

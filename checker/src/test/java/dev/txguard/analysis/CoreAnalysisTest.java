@@ -140,7 +140,7 @@ class CoreAnalysisTest {
     b.fallOffEnd(site("}"));
     FlowGraph g = b.build(Site.NONE);
     UnitAnalyzer a = new UnitAnalyzer(g, java.util.Map.of(), new HandOffNames(Set.of()),
-        new AnalysisOptions(Set.of(), 20_000, 4), java.util.Map.of()).run();
+        new AnalysisOptions(Set.of(), 20_000, 4), java.util.Map.of(), Set.of()).run();
     assertTrue(a.normalLeaks().isEmpty());
   }
 

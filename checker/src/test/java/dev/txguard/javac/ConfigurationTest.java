@@ -204,7 +204,7 @@ class ConfigurationTest {
             package t;
             class C {
               Orm orm = new Orm();
-              // BUG: Diagnostic contains: txguard internal error while analysing broken() (this method was skipped
+              // BUG: Diagnostic contains: txguard internal error while analysing broken() (it was skipped
               void broken() {
                 orm.begin();
                 orm.commit();
