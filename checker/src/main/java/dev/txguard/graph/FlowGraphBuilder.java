@@ -311,16 +311,29 @@ public final class FlowGraphBuilder {
    * {@link #yieldFrom} or, in the arrow form, by completing.
    */
   public void switchBlock(Site region, List<Runnable> cases, boolean arrowForm, boolean mayMatchNothing, boolean isExpression) {
+    switchBlock(region, cases, arrowForm, isExpression, (entries, noMatch) -> {
+      List<Label> targets = new ArrayList<>(entries);
+      if (mayMatchNothing || entries.isEmpty()) {
+        targets.add(noMatch);
+      }
+      choice(region, targets);
+    });
+  }
+
+  /** Chooses the case a switch enters: branches to one of {@code entries} (in case order) or to {@code noMatch}. */
+  @FunctionalInterface
+  public interface SwitchDispatch {
+    void dispatch(List<Label> entries, Label noMatch);
+  }
+
+  /** A switch whose case selection the front end lowers itself (a switch on a transaction's status). */
+  public void switchBlock(Site region, List<Runnable> cases, boolean arrowForm, boolean isExpression, SwitchDispatch dispatch) {
     Label exit = newLabel();
     List<Label> entries = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
       entries.add(newLabel());
     }
-    List<Label> targets = new ArrayList<>(entries);
-    if (mayMatchNothing || cases.isEmpty()) {
-      targets.add(exit);
-    }
-    choice(region, targets);
+    dispatch.dispatch(entries, exit);
     Frame frame = isExpression ? new Frame.Yield(exit, region) : new Frame.Jump(Set.of(), exit, null, region);
     inFrame(
         frame,

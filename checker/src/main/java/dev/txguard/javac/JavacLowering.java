@@ -56,6 +56,7 @@ import dev.txguard.graph.CondLowering;
 import dev.txguard.graph.FlowGraph;
 import dev.txguard.graph.FlowGraphBuilder;
 import dev.txguard.graph.Key;
+import dev.txguard.graph.Label;
 import dev.txguard.graph.Op;
 import dev.txguard.graph.Site;
 import dev.txguard.graph.StatusTest;
@@ -98,6 +99,10 @@ final class JavacLowering {
   private int unitEnd;
   private int tempCounter;
   private Set<String> pendingLabels = Set.of();
+  /** Effectively final locals holding a status ({@code TransactionStatus st = tx.getStatus()}): the handle asked. */
+  private final Map<Symbol, StatusVar> statusVars = new HashMap<>();
+
+  private record StatusVar(Key handle, CallRole role) {}
 
   JavacLowering(
       VisitorState state,
@@ -199,6 +204,7 @@ final class JavacLowering {
         lowerStatement(s);
       }
     } else if (t instanceof VariableTree v) {
+      recordStatusVar(v);
       if (v.getInitializer() != null) {
         lowerValueInto(keyOfSymbol(ASTHelpers.getSymbol(v)), v.getInitializer());
       }
@@ -269,6 +275,22 @@ final class JavacLowering {
     // empty statements, asserts (disabled by default at run time), local records and interfaces: nothing to do
   }
 
+  private void recordStatusVar(VariableTree v) {
+    Symbol sym = ASTHelpers.getSymbol(v);
+    if (sym == null || v.getInitializer() == null
+        || (sym.flags() & (com.sun.tools.javac.code.Flags.FINAL | com.sun.tools.javac.code.Flags.EFFECTIVELY_FINAL)) == 0
+        || !(strip(v.getInitializer()) instanceof MethodInvocationTree m)) {
+      return;
+    }
+    CallRole role = classify(m);
+    if (role != null && role.role() == Role.STATUS) {
+      Key k = handleKeyOfReceiver(m);
+      if (k != null) {
+        statusVars.put(sym, new StatusVar(k, role));
+      }
+    }
+  }
+
   private void lowerReturn(ReturnTree r) {
     ExpressionTree e = r.getExpression();
     if (e != null) {
@@ -314,7 +336,48 @@ final class JavacLowering {
       }
     }
     boolean mayMatchNothing = !expression && !hasDefault && isEnumStringOrPrimitive(ASTHelpers.getType(selector));
+    StatusVar status = statusOf(selector);
+    if (status != null) {
+      // switch (tx.getStatus()): each case is a status test, tried in order; default takes the rest.
+      b.switchBlock(sites.of(sw), bodies, arrow, expression, (entries, noMatch) -> {
+        int defaultIndex = -1;
+        for (int i = 0; i < cases.size(); i++) {
+          CaseTree c = cases.get(i);
+          if (c.getExpressions().isEmpty()) {
+            defaultIndex = i;
+            continue;
+          }
+          StatusTest test = null;
+          for (ExpressionTree label : c.getExpressions()) {
+            String name = constantName(strip(label));
+            StatusTest t = name == null ? StatusTest.UNKNOWN : status.role().protocol().statusTest(name);
+            test = test == null ? t : test.or(t);
+          }
+          Label next = b.newLabel();
+          b.branch(new Cond.Query(status.handle(), test), sites.of(c), entries.get(i), next);
+          b.place(next);
+        }
+        b.goTo(defaultIndex >= 0 ? entries.get(defaultIndex) : noMatch);
+      });
+      return;
+    }
     b.switchBlock(sites.of(sw), bodies, arrow, mayMatchNothing, expression);
+  }
+
+  /** The handle whose status a selector reads ({@code tx.getStatus()}, or a local holding it), or null. */
+  private StatusVar statusOf(ExpressionTree selector) {
+    ExpressionTree s = strip(selector);
+    if (s instanceof IdentifierTree id) {
+      return statusVars.get(ASTHelpers.getSymbol(id));
+    }
+    if (s instanceof MethodInvocationTree m) {
+      CallRole role = classify(m);
+      if (role != null && role.role() == Role.STATUS) {
+        Key k = handleKeyOfReceiver(m);
+        return k == null ? null : new StatusVar(k, role);
+      }
+    }
+    return null;
   }
 
   private boolean isEnumStringOrPrimitive(Type t) {
@@ -739,6 +802,13 @@ final class JavacLowering {
     for (int i = 0; i < 2; i++) {
       ExpressionTree call = i == 0 ? l : r;
       ExpressionTree constant = i == 0 ? r : l;
+      StatusVar sv = call instanceof IdentifierTree id ? statusVars.get(ASTHelpers.getSymbol(id)) : null;
+      if (sv != null) {
+        String name = constantName(constant);
+        if (name != null) {
+          return b.leaf(() -> {}, new Cond.Query(sv.handle(), sv.role().protocol().statusTest(name)), site);
+        }
+      }
       if (call instanceof MethodInvocationTree m) {
         CallRole role = classify(m);
         if (role != null && role.role() == Role.STATUS) {
@@ -768,8 +838,9 @@ final class JavacLowering {
     }
     // tx.getStatus().canRollback(), tx.getStatus().isOneOf(ACTIVE, MARKED_ROLLBACK), getStatus().equals(ACTIVE)
     ExpressionTree recv = JavacCallFacts.receiver(m);
-    if (recv != null && strip(recv) instanceof MethodInvocationTree statusCall) {
-      CallRole sr = classify(statusCall);
+    StatusVar sv = recv != null && strip(recv) instanceof IdentifierTree id ? statusVars.get(ASTHelpers.getSymbol(id)) : null;
+    if (sv != null || (recv != null && strip(recv) instanceof MethodInvocationTree)) {
+      CallRole sr = sv != null ? sv.role() : classify((MethodInvocationTree) strip(recv));
       if (sr != null && sr.role() == Role.STATUS) {
         List<String> constants = new ArrayList<>();
         for (ExpressionTree a : m.getArguments()) {
@@ -780,7 +851,7 @@ final class JavacLowering {
           constants.add(n);
         }
         StatusTest t = ProtocolRegistry.statusMethodTest(sr.protocol(), ASTHelpers.getSymbol(m).getSimpleName().toString(), constants);
-        Key k = handleKeyOfReceiver(statusCall);
+        Key k = sv != null ? sv.handle() : handleKeyOfReceiver((MethodInvocationTree) strip(recv));
         if (t != null && k != null) {
           return b.leaf(() -> {}, new Cond.Query(k, t), site);
         }
