@@ -87,9 +87,8 @@ abstract class AbstractTransactionChecker extends BugChecker
 
   private Description describe(Finding f, CompilationUnitAnalysis analysis, VisitorState state) {
     Tree at = analysis.sites.treeAt(f.at().start());
-    Description.Builder d = at != null
-        ? buildDescription(at)
-        : buildDescription(new JCDiagnostic.SimpleDiagnosticPosition(f.at().start()));
+    // Reported at the start of the exit or call (not javac's preferred position inside it), as the audit does.
+    Description.Builder d = buildDescription(new JCDiagnostic.SimpleDiagnosticPosition(f.at().start()));
     d.setMessage(f.message());
     if (!f.rollbackStatement().isEmpty() && at != null) {
       Optional<SuggestedFix> fix = RollbackFix.build(f, at, analysis, state);

@@ -86,7 +86,8 @@ final class BuiltinProtocols {
     add(p, SPRING, ptm, "getTransaction", 1, Role.BEGIN_RETURNING, null, false);
     add(p, SPRING, ptm, "commit", 1, Role.END_ARGUMENT, null, false);
     add(p, SPRING, ptm, "rollback", 1, Role.END_ARGUMENT, null, false);
-    add(p, SPRING, List.of("org.springframework.transaction.TransactionExecution"), "isCompleted", 0, Role.QUERY,
+    add(p, SPRING, List.of("org.springframework.transaction.TransactionExecution",
+        "org.springframework.transaction.TransactionStatus"), "isCompleted", 0, Role.QUERY,
         COMPLETED_FLAG, false);
 
     // MyBatis.

@@ -83,6 +83,35 @@ public final class ProtocolRegistry {
     return zeroConfig ? HomeGrown.classify(call) : null;
   }
 
+  /**
+   * The types on which a protocol's handle calls are made (for a front end that knows a value only as "what this
+   * accessor or begin returns": the audit when a type does not resolve).
+   */
+  public Set<String> handleTypesOf(Protocol protocol) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (List<CallPattern> ps : byName.values()) {
+      for (CallPattern p : ps) {
+        if (p.protocol() == protocol && (p.role() == Role.BEGIN_ON_RECEIVER || p.role() == Role.END_RECEIVER
+            || p.role() == Role.QUERY || p.role() == Role.STATUS)) {
+          out.addAll(p.types());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether a qualified type name appears in some protocol (to read wildcard imports without a solver). */
+  public boolean isKnownTypeName(String qualifiedName) {
+    for (List<CallPattern> ps : byName.values()) {
+      for (CallPattern p : ps) {
+        if (p.types().contains(qualifiedName)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code close()} on a value of this type ends its transaction (try-with-resources). */
   public boolean closeEnds(TypeFacts type) {
     for (CallPattern p : byName.getOrDefault("close", List.of())) {

@@ -77,6 +77,40 @@ final class CaseDiff {
     return out;
   }
 
+  private static final Pattern BEGUN = Pattern.compile("transaction begun at line (\\d+)");
+
+  /** {@code File.java:line [Rule] begun N} for each txguard diagnostic. */
+  static Set<String> findingsWithBegin(List<Path> files) throws IOException {
+    Set<String> out = new TreeSet<>();
+    for (Path file : files) {
+      for (Diagnostic<? extends JavaFileObject> d : compile(file, List.of()).getDiagnostics()) {
+        String msg = d.getMessage(Locale.ROOT);
+        Matcher m = Pattern.compile("^\\[(UncommittedTransaction\\w*)\\]").matcher(msg);
+        Matcher b = BEGUN.matcher(msg);
+        if (m.find() && b.find()) {
+          out.add(file.getFileName() + ":" + d.getLineNumber() + " [" + m.group(1) + "] begun " + b.group(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static DiagnosticCollector<JavaFileObject> compile(Path file, List<String> flags) throws IOException {
+    JavaCompiler javac = new com.google.errorprone.BaseErrorProneJavaCompiler(
+        com.google.errorprone.scanner.ScannerSupplier.fromBugCheckerClasses(
+            UncommittedTransaction.class, UncommittedTransactionOnException.class));
+    DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+    try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
+      Path out = Files.createTempDirectory("txguard-casediff");
+      List<String> options = new ArrayList<>(List.of(
+          "-XDcompilePolicy=simple", "--should-stop=ifError=FLOW", "-d", out.toString(),
+          "-classpath", classpath(), "-proc:none"));
+      options.addAll(flags);
+      javac.getTask(null, fm, diags, options, null, fm.getJavaFileObjects(file)).call();
+    }
+    return diags;
+  }
+
   /** Compiles each file on its own (cases are self-contained) with the given extra Error Prone flags. */
   static Result run(List<Path> files, List<String> flags) throws IOException {
     Set<Entry> expected = new TreeSet<>();

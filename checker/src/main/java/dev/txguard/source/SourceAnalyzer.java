@@ -1,0 +1,262 @@
+package dev.txguard.source;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.symbolsolver.JavaSymbolSolver;
+import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
+import dev.txguard.analysis.AnalysisOptions;
+import dev.txguard.analysis.Finding;
+import dev.txguard.analysis.Rule;
+import dev.txguard.analysis.UnitSetAnalysis;
+import dev.txguard.graph.BuildOptions;
+import dev.txguard.graph.FlowGraph;
+import dev.txguard.protocol.ProtocolRegistry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Analyses one source file with the shared core: parse, find the units that can begin a transaction (and the
+ * same-file methods they call), lower them with {@link SourceLowering}, run {@link UnitSetAnalysis}, drop findings
+ * suppressed by {@code @SuppressWarnings}. Not thread-safe: one per worker thread (the symbol solver is not).
+ */
+public final class SourceAnalyzer {
+  /** A finding with what the audit says about how it was matched. */
+  public record SourceFinding(Finding finding, String enclosingClass, boolean matchedByName, List<String> unresolved) {}
+
+  /** The outcome for one file: findings, and problems (file, line, reason) that did not stop the rest. */
+  public record FileResult(List<SourceFinding> findings, List<String> problems) {}
+
+  private final ProtocolRegistry registry;
+  private final BuildOptions buildOptions;
+  private final AnalysisOptions analysisOptions;
+  private final JavaParser parser;
+  private final JavaParserFacade facade;
+
+  public SourceAnalyzer(ProtocolRegistry registry, BuildOptions buildOptions, AnalysisOptions analysisOptions,
+      CombinedTypeSolver typeSolver) {
+    this.registry = registry;
+    this.buildOptions = buildOptions;
+    this.analysisOptions = analysisOptions;
+    ParserConfiguration config = new ParserConfiguration()
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+        .setSymbolResolver(new JavaSymbolSolver(typeSolver));
+    this.parser = new JavaParser(config);
+    this.facade = JavaParserFacade.get(typeSolver);
+  }
+
+  public FileResult analyze(String fileName, String source) {
+    List<String> problems = new ArrayList<>();
+    ParseResult<CompilationUnit> parsed = parser.parse(source);
+    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+      String why = parsed.getProblems().isEmpty() ? "does not parse" : parsed.getProblems().get(0).getVerboseMessage();
+      problems.add(fileName + ": " + why.replaceAll("\\s+", " "));
+      return new FileResult(List.of(), problems);
+    }
+    CompilationUnit cu = parsed.getResult().get();
+    SourceResolver resolver = new SourceResolver(cu, facade, registry);
+    SourceSites sites = new SourceSites(source);
+    SourceLowering lowering = new SourceLowering(registry, resolver, sites);
+
+    List<Node> units = new ArrayList<>();
+    Map<Node, Set<String>> calls = new IdentityHashMap<>();
+    collect(cu, units, calls);
+    Set<Node> selected = select(units, calls);
+
+    List<FlowGraph> graphs = new ArrayList<>();
+    Map<FlowGraph, Node> unitOf = new IdentityHashMap<>();
+    for (Node u : units) {
+      if (!selected.contains(u)) {
+        continue;
+      }
+      try {
+        FlowGraph g = lower(lowering, u);
+        graphs.add(g);
+        unitOf.put(g, u);
+      } catch (RuntimeException | StackOverflowError e) {
+        problems.add(fileName + ":" + line(u) + ": could not analyse " + nameOf(u) + ": " + e);
+      }
+    }
+    List<SourceFinding> findings = new ArrayList<>();
+    for (UnitSetAnalysis.UnitResult r : new UnitSetAnalysis(analysisOptions).analyze(graphs)) {
+      Node u = unitOf.get(r.graph());
+      if (r.failure() != null) {
+        problems.add(fileName + ":" + line(u) + ": " + nameOf(u) + " was not fully analysed: " + r.failure());
+        continue;
+      }
+      String cls = u.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("");
+      for (Finding f : r.findings()) {
+        if (!suppressed(u, f.rule())) {
+          findings.add(new SourceFinding(f, cls, resolver.matchedByName(), List.copyOf(resolver.unresolved())));
+        }
+      }
+    }
+    return new FileResult(findings, problems);
+  }
+
+  private static int line(Node n) {
+    return n.getRange().map(r -> r.begin.line).orElse(0);
+  }
+
+  private FlowGraph lower(SourceLowering lowering, Node u) {
+    if (u instanceof CallableDeclaration<?> c) {
+      BlockStmt body = c instanceof MethodDeclaration m ? m.getBody().orElseThrow() : ((ConstructorDeclaration) c).getBody();
+      return lowering.lowerCallable(c, body, nameOf(u), SourceResolver.methodId(c), buildOptions);
+    }
+    if (u instanceof LambdaExpr l) {
+      return lowering.lowerLambda(l, nameOf(u), "lambda@" + line(u) + ":" + l.getRange().map(r -> r.begin.column).orElse(0),
+          buildOptions);
+    }
+    InitializerDeclaration init = (InitializerDeclaration) u;
+    return lowering.lowerInitializer(init.getBody(), nameOf(u), "init@" + line(u), buildOptions);
+  }
+
+  /** Names as the javac front end gives them: {@code update()}, {@code Service()}, {@code the lambda in update()}. */
+  static String nameOf(Node u) {
+    if (u instanceof ConstructorDeclaration c) {
+      return c.getNameAsString() + "()";
+    }
+    if (u instanceof MethodDeclaration m) {
+      return m.getNameAsString() + "()";
+    }
+    if (u instanceof LambdaExpr l) {
+      Node outer = l.getParentNode().orElse(null);
+      while (outer != null && !(outer instanceof CallableDeclaration) && !(outer instanceof LambdaExpr)
+          && !(outer instanceof TypeDeclaration) && !(outer instanceof InitializerDeclaration)) {
+        outer = outer.getParentNode().orElse(null);
+      }
+      if (outer instanceof TypeDeclaration<?> t) {
+        return "the lambda in " + t.getNameAsString();
+      }
+      if (outer instanceof ObjectCreationExpr) {
+        return "the lambda in anonymous class";
+      }
+      return "the lambda in " + (outer == null ? "?" : nameOf(outer));
+    }
+    if (u instanceof InitializerDeclaration i) {
+      String cls = i.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("anonymous class");
+      return "the initializer of " + cls;
+    }
+    return "?";
+  }
+
+  private static void collect(CompilationUnit cu, List<Node> units, Map<Node, Set<String>> calls) {
+    for (Node n : cu.findAll(Node.class)) {
+      if ((n instanceof MethodDeclaration m && m.getBody().isPresent()) || n instanceof ConstructorDeclaration
+          || n instanceof LambdaExpr || n instanceof InitializerDeclaration) {
+        units.add(n);
+        calls.put(n, new HashSet<>());
+      }
+    }
+    for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
+      Node u = enclosingUnit(call);
+      if (u != null) {
+        calls.get(u).add(call.getNameAsString());
+      }
+    }
+  }
+
+  private static Node enclosingUnit(Node n) {
+    for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+      if ((p instanceof MethodDeclaration m && m.getBody().isPresent()) || p instanceof ConstructorDeclaration
+          || p instanceof LambdaExpr || p instanceof InitializerDeclaration) {
+        return p;
+      }
+      if (p instanceof TypeDeclaration) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** The same pre-filter as the javac front end: units that may begin, then the same-file methods they call. */
+  private Set<Node> select(List<Node> units, Map<Node, Set<String>> calls) {
+    Set<String> beginNames = new HashSet<>();
+    Set<Node> selected = new LinkedHashSet<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Node u : units) {
+        if (!selected.contains(u) && calls.get(u).stream().anyMatch(n -> registry.mayBegin(n) || beginNames.contains(n))) {
+          selected.add(u);
+          if (u instanceof MethodDeclaration m) {
+            beginNames.add(m.getNameAsString());
+          }
+          changed = true;
+        }
+      }
+    }
+    List<Node> work = new ArrayList<>(selected);
+    while (!work.isEmpty()) {
+      Node u = work.remove(work.size() - 1);
+      for (String name : calls.get(u)) {
+        for (Node other : units) {
+          if (other instanceof MethodDeclaration m && m.getNameAsString().equals(name) && selected.add(other)) {
+            work.add(other);
+          }
+        }
+      }
+    }
+    return selected;
+  }
+
+  /** {@code @SuppressWarnings} on the unit's enclosing members, with the same names as the javac front end. */
+  private static boolean suppressed(Node u, Rule rule) {
+    for (Node p = u; p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof NodeWithAnnotations<?> a) {
+        for (AnnotationExpr ann : a.getAnnotations()) {
+          if (!ann.getNameAsString().equals("SuppressWarnings") && !ann.getNameAsString().equals("java.lang.SuppressWarnings")) {
+            continue;
+          }
+          for (String v : values(ann)) {
+            if (v.equals("all") || v.equals(Rule.UNCOMMITTED_TRANSACTION.checkName()) || v.equals(rule.checkName())) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<String> values(AnnotationExpr ann) {
+    List<String> out = new ArrayList<>();
+    Expression v = ann instanceof SingleMemberAnnotationExpr s ? s.getMemberValue()
+        : ann.isNormalAnnotationExpr() ? ann.asNormalAnnotationExpr().getPairs().stream()
+            .filter(p -> p.getNameAsString().equals("value")).map(p -> p.getValue()).findFirst().orElse(null)
+        : null;
+    if (v instanceof StringLiteralExpr s) {
+      out.add(s.getValue());
+    } else if (v instanceof ArrayInitializerExpr arr) {
+      arr.getValues().forEach(e -> {
+        if (e instanceof StringLiteralExpr s) {
+          out.add(s.getValue());
+        }
+      });
+    }
+    return out;
+  }
+}

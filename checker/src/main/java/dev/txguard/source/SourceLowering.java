@@ -1,0 +1,874 @@
+package dev.txguard.source;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.stmt.YieldStmt;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.UnionType;
+import dev.txguard.graph.BuildOptions;
+import dev.txguard.graph.Cond;
+import dev.txguard.graph.CondLowering;
+import dev.txguard.graph.FlowGraph;
+import dev.txguard.graph.FlowGraphBuilder;
+import dev.txguard.graph.Key;
+import dev.txguard.graph.Label;
+import dev.txguard.graph.Op;
+import dev.txguard.graph.Site;
+import dev.txguard.graph.StatusTest;
+import dev.txguard.graph.ThrownType;
+import dev.txguard.graph.TxInfo;
+import dev.txguard.protocol.CallRole;
+import dev.txguard.protocol.ProtocolRegistry;
+import dev.txguard.protocol.Role;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lowers one unit of a JavaParser AST onto a {@link FlowGraphBuilder}: the same construct-by-construct mapping as
+ * the javac front end, so that both give the same graph for the same code.
+ */
+final class SourceLowering {
+  private final ProtocolRegistry registry;
+  private final SourceResolver resolver;
+  private final SourceSites sites;
+
+  private FlowGraphBuilder b;
+  private Node unit;
+  private List<Node> unitParams;
+  private int tempCounter;
+  private Set<String> pendingLabels = Set.of();
+  private final Map<Node, StatusVar> statusVars = new HashMap<>();
+
+  private record StatusVar(Key handle, CallRole role) {}
+
+  SourceLowering(ProtocolRegistry registry, SourceResolver resolver, SourceSites sites) {
+    this.registry = registry;
+    this.resolver = resolver;
+    this.sites = sites;
+  }
+
+  // ================================================================ units
+
+  FlowGraph lowerCallable(CallableDeclaration<?> m, BlockStmt body, String name, String id, BuildOptions options) {
+    start(m, name, id, options);
+    unitParams = new ArrayList<>(m.getParameters());
+    for (Parameter p : m.getParameters()) {
+      b.parameter(keyOfDeclaration(p, p.getNameAsString()));
+    }
+    for (var t : m.getThrownExceptions()) {
+      b.declaresThrows(resolver.qualify(t.asString(), m));
+    }
+    lowerStatement(body);
+    b.fallOffEnd(sites.closingBrace(body));
+    return b.build(sites.of(body));
+  }
+
+  FlowGraph lowerLambda(LambdaExpr l, String name, String id, BuildOptions options) {
+    start(l, name, id, options);
+    unitParams = new ArrayList<>(l.getParameters());
+    for (Parameter p : l.getParameters()) {
+      b.parameter(keyOfDeclaration(p, p.getNameAsString()));
+    }
+    Statement body = l.getBody();
+    if (body instanceof BlockStmt block) {
+      lowerStatement(block);
+      b.fallOffEnd(sites.closingBrace(block));
+    } else {
+      Expression e = ((ExpressionStmt) body).getExpression();
+      if (isBeginCall(e)) {
+        Key tmp = temp();
+        lowerValueInto(tmp, e);
+        b.op(new Op.Escape(tmp, false, true), sites.of(e));
+      } else {
+        lowerExpr(e);
+        Key k = keyOf(e);
+        if (k != null) {
+          b.op(new Op.Escape(k, false, true), sites.of(e));
+        }
+      }
+      b.fallOffEnd(sites.endOf(e));
+    }
+    return b.build(sites.of(body));
+  }
+
+  FlowGraph lowerInitializer(BlockStmt block, String name, String id, BuildOptions options) {
+    start(block, name, id, options);
+    unitParams = List.of();
+    lowerStatement(block);
+    b.fallOffEnd(sites.closingBrace(block));
+    return b.build(sites.of(block));
+  }
+
+  private void start(Node u, String name, String id, BuildOptions options) {
+    b = new FlowGraphBuilder(name, id, options);
+    unit = u;
+    tempCounter = 0;
+    pendingLabels = Set.of();
+  }
+
+  // ================================================================ statements
+
+  private void lowerStatement(Statement t) {
+    if (t == null) {
+      return;
+    }
+    Set<String> labels = pendingLabels;
+    pendingLabels = Set.of();
+    if (t instanceof BlockStmt block) {
+      block.getStatements().forEach(this::lowerStatement);
+    } else if (t instanceof ExpressionStmt e) {
+      lowerExpr(e.getExpression());
+    } else if (t instanceof IfStmt i) {
+      b.ifThenElse(cond(i.getCondition()), () -> lowerStatement(i.getThenStmt()),
+          i.getElseStmt().isPresent() ? () -> lowerStatement(i.getElseStmt().get()) : null);
+    } else if (t instanceof WhileStmt w) {
+      b.whileLoop(labels, sites.of(w), condOrNull(w.getCondition()), () -> lowerStatement(w.getBody()));
+    } else if (t instanceof DoStmt d) {
+      b.doWhileLoop(labels, sites.of(d), () -> lowerStatement(d.getBody()), condOrNull(d.getCondition()));
+    } else if (t instanceof ForStmt f) {
+      b.forLoop(labels, sites.of(f), () -> f.getInitialization().forEach(this::lowerExpr),
+          f.getCompare().isPresent() ? condOrNull(f.getCompare().get()) : null,
+          () -> f.getUpdate().forEach(this::lowerExpr), () -> lowerStatement(f.getBody()));
+    } else if (t instanceof ForEachStmt f) {
+      VariableDeclarator v = f.getVariable().getVariable(0);
+      Key var = keyOfDeclaration(v, v.getNameAsString());
+      b.forEachLoop(labels, sites.of(f), () -> lowerExpr(f.getIterable()), () -> {
+        b.op(new Op.Clear(var, false), sites.of(v));
+        lowerStatement(f.getBody());
+      });
+    } else if (t instanceof LabeledStmt l) {
+      Set<String> all = new HashSet<>(labels);
+      all.add(l.getLabel().asString());
+      Statement body = l.getStatement();
+      if (body instanceof WhileStmt || body instanceof DoStmt || body instanceof ForStmt || body instanceof ForEachStmt
+          || body instanceof LabeledStmt) {
+        pendingLabels = all;
+        lowerStatement(body);
+      } else {
+        b.labeled(all, sites.of(l), () -> lowerStatement(body));
+      }
+    } else if (t instanceof SwitchStmt s) {
+      lowerExpr(s.getSelector());
+      lowerSwitch(s, s.getSelector(), s.getEntries(), false);
+    } else if (t instanceof YieldStmt y) {
+      lowerExpr(y.getExpression());
+      b.yieldFrom(sites.of(y));
+    } else if (t instanceof BreakStmt br) {
+      b.breakTo(br.getLabel().map(n -> n.asString()).orElse(null), sites.register(br));
+    } else if (t instanceof ContinueStmt c) {
+      b.continueTo(c.getLabel().map(n -> n.asString()).orElse(null), sites.register(c));
+    } else if (t instanceof ReturnStmt r) {
+      lowerReturn(r);
+    } else if (t instanceof ThrowStmt th) {
+      lowerExpr(th.getExpression());
+      ThrownType type = resolver.thrownTypeOf(th.getExpression());
+      b.throwStatement(sites.register(th), type == null ? List.of(ThrownType.UNCHECKED) : List.of(type));
+    } else if (t instanceof TryStmt tr) {
+      lowerTry(tr);
+    } else if (t instanceof SynchronizedStmt s) {
+      lowerExpr(s.getExpression());
+      lowerStatement(s.getBody());
+    } else if (t instanceof LocalClassDeclarationStmt c) {
+      captureEscapes(c);
+    } else if (t instanceof ExplicitConstructorInvocationStmt c) {
+      c.getArguments().forEach(this::lowerExpr);
+      b.call(new Op.Call(c.isThis() ? "this" : "super", null, true, List.of(), null, null, false), sites.register(c),
+          List.of());
+    }
+  }
+
+  private void lowerReturn(ReturnStmt r) {
+    if (r.getExpression().isPresent()) {
+      Expression e = r.getExpression().get();
+      Expression inner = strip(e);
+      if (isBeginCall(inner) || isAccessor(inner)) {
+        Key tmp = temp();
+        lowerValueInto(tmp, inner);
+        b.op(new Op.Escape(tmp, false, true), sites.of(e));
+      } else {
+        lowerExpr(e);
+        Key k = keyOf(inner);
+        if (k != null) {
+          b.op(new Op.Escape(k, false, true), sites.of(e));
+        }
+      }
+    }
+    b.returnFrom(sites.register(r));
+  }
+
+  private void lowerSwitch(Node sw, Expression selector, NodeList<SwitchEntry> entries, boolean expression) {
+    boolean hasDefault = false;
+    boolean arrow = false;
+    List<Runnable> bodies = new ArrayList<>();
+    for (SwitchEntry c : entries) {
+      if (c.isDefault() || c.getLabels().isEmpty()
+          || c.getLabels().stream().anyMatch(l -> l instanceof NullLiteralExpr || !isConstantLabel(l))) {
+        hasDefault = true;
+      }
+      if (c.getType() != SwitchEntry.Type.STATEMENT_GROUP) {
+        arrow = true;
+      }
+      NodeList<Statement> stmts = c.getStatements();
+      boolean expressionBody = c.getType() == SwitchEntry.Type.EXPRESSION;
+      bodies.add(() -> {
+        if (expressionBody && !stmts.isEmpty() && stmts.get(0) instanceof ExpressionStmt es) {
+          lowerExpr(es.getExpression());
+        } else {
+          stmts.forEach(this::lowerStatement);
+        }
+      });
+    }
+    boolean mayMatchNothing = !expression && !hasDefault && resolver.isEnumStringOrPrimitive(selector);
+    StatusVar status = statusOf(selector);
+    if (status != null) {
+      b.switchBlock(sites.of(sw), bodies, arrow, expression, (targets, noMatch) -> {
+        int defaultIndex = -1;
+        for (int i = 0; i < entries.size(); i++) {
+          SwitchEntry c = entries.get(i);
+          if (c.isDefault() || c.getLabels().isEmpty()) {
+            defaultIndex = i;
+            continue;
+          }
+          StatusTest test = null;
+          for (Expression label : c.getLabels()) {
+            String name = constantName(strip(label));
+            StatusTest st = name == null ? StatusTest.UNKNOWN : status.role().protocol().statusTest(name);
+            test = test == null ? st : test.or(st);
+          }
+          Label next = b.newLabel();
+          b.branch(new Cond.Query(status.handle(), test), sites.of(c), targets.get(i), next);
+          b.place(next);
+        }
+        b.goTo(defaultIndex >= 0 ? targets.get(defaultIndex) : noMatch);
+      });
+      return;
+    }
+    b.switchBlock(sites.of(sw), bodies, arrow, mayMatchNothing, expression);
+  }
+
+  private static boolean isConstantLabel(Expression l) {
+    Expression e = l;
+    return !(e.isPatternExpr() || e.getClass().getSimpleName().endsWith("PatternExpr"));
+  }
+
+  private void lowerTry(TryStmt tr) {
+    List<dev.txguard.graph.CatchClause> catches = new ArrayList<>();
+    for (CatchClause c : tr.getCatchClauses()) {
+      List<ThrownType> caught = new ArrayList<>();
+      Type type = c.getParameter().getType();
+      List<Type> alternatives = type instanceof UnionType u ? new ArrayList<>(u.getElements()) : List.of(type);
+      for (Type alt : alternatives) {
+        ThrownType tt = resolver.thrownTypeOf(alt);
+        if (tt != null) {
+          caught.add(tt);
+        }
+      }
+      catches.add(new dev.txguard.graph.CatchClause(caught, sites.of(c.getParameter()), () -> lowerStatement(c.getBody())));
+    }
+    Runnable fin = tr.getFinallyBlock().isPresent() ? () -> lowerStatement(tr.getFinallyBlock().get()) : null;
+    NodeList<Expression> resources = tr.getResources();
+    Runnable body = resources.isEmpty() ? () -> lowerStatement(tr.getTryBlock()) : () -> lowerResources(resources, 0, tr.getTryBlock());
+    if (catches.isEmpty() && fin == null) {
+      body.run();
+    } else {
+      b.tryCatchFinally(body, catches, fin);
+    }
+  }
+
+  private void lowerResources(NodeList<Expression> resources, int i, BlockStmt body) {
+    if (i == resources.size()) {
+      lowerStatement(body);
+      return;
+    }
+    Expression r = resources.get(i);
+    Key key;
+    SourceTypeFacts type;
+    if (r instanceof VariableDeclarationExpr v) {
+      VariableDeclarator d = v.getVariable(0);
+      key = keyOfDeclaration(d, d.getNameAsString());
+      type = resolver.declaredType(d.getType(), d, d.getInitializer().orElse(null));
+      if (d.getInitializer().isPresent()) {
+        lowerValueInto(key, d.getInitializer().get());
+      }
+    } else {
+      lowerExpr(r);
+      key = keyOf(r);
+      type = resolver.typeOf(r);
+    }
+    boolean closeEnds = key != null && type != null && registry.closeEnds(type);
+    Site site = sites.of(r);
+    b.tryCatchFinally(() -> lowerResources(resources, i + 1, body), List.of(), () -> {
+      if (closeEnds) {
+        b.op(new Op.End(key), site);
+      }
+    });
+  }
+
+  // ================================================================ expressions
+
+  private void lowerExpr(Expression e) {
+    if (e == null) {
+      return;
+    }
+    if (e instanceof EnclosedExpr p) {
+      lowerExpr(p.getInner());
+    } else if (e instanceof MethodCallExpr m) {
+      lowerCall(m, null);
+    } else if (e instanceof ObjectCreationExpr n) {
+      lowerNew(n, null);
+    } else if (e instanceof VariableDeclarationExpr v) {
+      for (VariableDeclarator d : v.getVariables()) {
+        recordStatusVar(d);
+        if (d.getInitializer().isPresent()) {
+          lowerValueInto(keyOfDeclaration(d, d.getNameAsString()), d.getInitializer().get());
+        }
+      }
+    } else if (e instanceof AssignExpr a) {
+      if (a.getOperator() == AssignExpr.Operator.ASSIGN) {
+        lowerAssignment(a.getTarget(), a.getValue());
+      } else {
+        lowerExpr(a.getTarget());
+        lowerExpr(a.getValue());
+        Key k = keyOf(a.getTarget());
+        if (k != null && !k.isShared()) {
+          b.op(new Op.AssignBool(k, Cond.UNKNOWN), sites.of(a));
+        }
+      }
+    } else if (e instanceof BinaryExpr bin) {
+      if (bin.getOperator() == BinaryExpr.Operator.AND || bin.getOperator() == BinaryExpr.Operator.OR) {
+        b.ifThenElse(cond(bin), () -> {}, () -> {});
+      } else {
+        lowerExpr(bin.getLeft());
+        lowerExpr(bin.getRight());
+      }
+    } else if (e instanceof UnaryExpr u) {
+      lowerExpr(u.getExpression());
+    } else if (e instanceof ConditionalExpr c) {
+      b.ifThenElse(cond(c.getCondition()), () -> lowerExpr(c.getThenExpr()), () -> lowerExpr(c.getElseExpr()));
+    } else if (e instanceof CastExpr c) {
+      lowerExpr(c.getExpression());
+    } else if (e instanceof InstanceOfExpr i) {
+      lowerExpr(i.getExpression());
+    } else if (e instanceof FieldAccessExpr f) {
+      lowerExpr(f.getScope());
+    } else if (e instanceof ArrayAccessExpr a) {
+      lowerExpr(a.getName());
+      lowerExpr(a.getIndex());
+    } else if (e instanceof ArrayCreationExpr a) {
+      a.getLevels().forEach(l -> l.getDimension().ifPresent(this::lowerExpr));
+      a.getInitializer().ifPresent(this::lowerExpr);
+    } else if (e instanceof ArrayInitializerExpr a) {
+      for (Expression v : a.getValues()) {
+        lowerExpr(v);
+        escapeStored(v);
+      }
+    } else if (e instanceof LambdaExpr l) {
+      captureEscapes(l);
+    } else if (e instanceof MethodReferenceExpr r) {
+      lowerExpr(r.getScope());
+      Key k = keyOf(r.getScope());
+      if (k != null) {
+        b.op(new Op.Escape(k, true, false), sites.of(r));
+      }
+    } else if (e instanceof SwitchExpr s) {
+      lowerExpr(s.getSelector());
+      lowerSwitch(s, s.getSelector(), s.getEntries(), true);
+    }
+  }
+
+  private void lowerValueInto(Key dst, Expression value) {
+    Expression v = strip(value);
+    if (dst == null) {
+      lowerExpr(value);
+      return;
+    }
+    if (resolver.isBoolean(value)) {
+      b.assignBool(dst, cond(v), sites.of(value));
+      return;
+    }
+    if (v instanceof NullLiteralExpr) {
+      b.op(new Op.Clear(dst, true), sites.of(value));
+    } else if (v instanceof MethodCallExpr m) {
+      CallRole role = classify(m);
+      if (role != null && role.role() == Role.ACCESSOR) {
+        lowerExpr(m.getScope().orElse(null));
+        Key owner = ownerKey(m);
+        b.op(owner != null ? new Op.Copy(dst, owner, true) : new Op.Clear(dst, false), sites.of(value));
+      } else {
+        lowerCall(m, dst);
+      }
+    } else if (v instanceof ObjectCreationExpr n) {
+      lowerNew(n, dst);
+    } else if (v instanceof ConditionalExpr c) {
+      b.ifThenElse(cond(c.getCondition()), () -> lowerValueInto(dst, c.getThenExpr()),
+          () -> lowerValueInto(dst, c.getElseExpr()));
+    } else {
+      lowerExpr(v);
+      Key src = keyOf(v);
+      b.op(src != null ? new Op.Copy(dst, src, false) : new Op.Clear(dst, false), sites.of(value));
+    }
+  }
+
+  private void lowerAssignment(Expression target, Expression value) {
+    Expression t = strip(target);
+    Key k = keyOf(t);
+    if (k != null && (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM)) {
+      lowerValueInto(k, value);
+      return;
+    }
+    if (t instanceof ArrayAccessExpr a) {
+      lowerExpr(a.getName());
+      lowerExpr(a.getIndex());
+    } else if (t instanceof FieldAccessExpr f) {
+      lowerExpr(f.getScope());
+    }
+    Expression v = strip(value);
+    if (isBeginCall(v)) {
+      Key tmp = temp();
+      lowerValueInto(tmp, v);
+      b.op(new Op.Escape(tmp, false, false), sites.of(value));
+    } else {
+      lowerExpr(value);
+      escapeStored(v);
+    }
+  }
+
+  private void escapeStored(Expression value) {
+    Expression v = strip(value);
+    Key src = isAccessor(v) ? ownerKey((MethodCallExpr) v) : keyOf(v);
+    if (src != null) {
+      b.op(new Op.Escape(src, false, false), sites.of(value));
+    }
+  }
+
+  private void lowerNew(ObjectCreationExpr n, Key resultVar) {
+    n.getScope().ifPresent(this::lowerExpr);
+    List<Key> args = new ArrayList<>();
+    for (Expression a : n.getArguments()) {
+      lowerExpr(a);
+      args.add(keyOf(strip(a)));
+    }
+    if (n.getAnonymousClassBody().isPresent()) {
+      captureEscapes(n);
+    }
+    List<ThrownType> thrown = resolver.thrownByConstructor(n);
+    b.call(new Op.Call("new " + n.getType().getNameAsString(), null, false, args, null, resultVar, false),
+        sites.register(n), thrown);
+  }
+
+  private void lowerCall(MethodCallExpr m, Key resultVar) {
+    Expression receiver = m.getScope().orElse(null);
+    lowerExpr(receiver);
+    List<Key> args = new ArrayList<>();
+    for (Expression a : m.getArguments()) {
+      lowerExpr(a);
+      Expression sa = strip(a);
+      args.add(isAccessor(sa) ? ownerKey((MethodCallExpr) sa) : keyOf(sa));
+    }
+    CallRole role = classify(m);
+    Site site = sites.register(m);
+    if (role != null && lowerProtocolCall(m, role, resultVar, site)) {
+      return;
+    }
+    SourceResolver.CalleeInfo callee = resolver.callee(m);
+    boolean receiverIsThis = receiver == null || strip(receiver) instanceof ThisExpr || callee.isStatic();
+    Key receiverKey = receiver == null ? null : keyOf(strip(receiver));
+    b.call(new Op.Call(m.getNameAsString(), receiverKey, receiverIsThis, args, callee.localId(), resultVar,
+        resolver.storesArguments(m)), site, callee.thrown());
+  }
+
+  private boolean lowerProtocolCall(MethodCallExpr m, CallRole role, Key resultVar, Site site) {
+    Expression receiver = m.getScope().orElse(null);
+    switch (role.role()) {
+      case BEGIN_ON_RECEIVER -> {
+        if (receiver != null && isAccessor(strip(receiver))) {
+          MethodCallExpr acc = (MethodCallExpr) strip(receiver);
+          Key owner = ownerKey(acc);
+          b.op(new Op.Begin(null, false, owner == null ? Key.expr(text(receiver)) : owner,
+              txInfo(role, text(receiver), null)), site);
+        } else {
+          Key handle = receiver == null ? Key.field("this") : keyOrExpr(receiver);
+          b.op(new Op.Begin(handle, false, null, txInfo(role, receiver == null ? "this" : text(receiver), null)), site);
+        }
+        return true;
+      }
+      case BEGIN_RETURNING -> {
+        Key owner = null;
+        if (role.aliasesOwner()) {
+          owner = receiver == null || resolver.callee(m).isStatic() || resolver.isTypeName(receiver)
+              ? Key.field("static:" + resolver.staticOwner(m))
+              : keyOrExpr(receiver);
+        }
+        if (resultVar == null && owner == null) {
+          return true;
+        }
+        boolean named = resultVar != null && resultVar.id().startsWith("v:");
+        String handleText = named ? resultVar.id().replaceAll("^v:|@.*$", "") : null;
+        b.op(new Op.Begin(resultVar, true, owner, txInfo(role, handleText, receiver == null ? null : text(receiver))), site);
+        return true;
+      }
+      case END_RECEIVER -> {
+        Key k = receiver == null ? Key.field("this")
+            : isAccessor(strip(receiver)) ? ownerKey((MethodCallExpr) strip(receiver)) : keyOrExpr(receiver);
+        if (k != null) {
+          b.op(new Op.End(k), site);
+        }
+        return true;
+      }
+      case END_ARGUMENT -> {
+        if (!m.getArguments().isEmpty()) {
+          Key k = keyOf(strip(m.getArgument(0)));
+          if (k != null) {
+            b.op(new Op.End(k), site);
+          }
+        }
+        return true;
+      }
+      case END_OWNED -> {
+        Key owner = receiver == null || resolver.callee(m).isStatic() || resolver.isTypeName(receiver)
+            ? Key.field("static:" + resolver.staticOwner(m))
+            : keyOrExpr(receiver);
+        b.op(new Op.End(owner), site);
+        return true;
+      }
+      default -> {
+        return true;
+      }
+    }
+  }
+
+  private TxInfo txInfo(CallRole role, String handleText, String ownerText) {
+    return new TxInfo(role.protocol().api(), role.protocol().id(), role.protocol().beginAgainIsError(),
+        role.protocol().rollbackStatement(handleText, ownerText));
+  }
+
+  // ================================================================ conditions
+
+  private CondLowering condOrNull(Expression e) {
+    return strip(e) instanceof BooleanLiteralExpr lit && lit.getValue() ? null : cond(e);
+  }
+
+  private CondLowering cond(Expression expr) {
+    Expression e = strip(expr);
+    Site site = sites.of(e);
+    if (e instanceof BooleanLiteralExpr lit) {
+      return b.leaf(() -> {}, lit.getValue() ? Cond.TRUE : Cond.FALSE, site);
+    }
+    if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      return b.not(cond(u.getExpression()));
+    }
+    if (e instanceof BinaryExpr bin) {
+      switch (bin.getOperator()) {
+        case AND:
+          return b.and(cond(bin.getLeft()), cond(bin.getRight()));
+        case OR:
+          return b.or(cond(bin.getLeft()), cond(bin.getRight()));
+        case EQUALS:
+        case NOT_EQUALS:
+          CondLowering c = comparison(bin, site);
+          if (c != null) {
+            return bin.getOperator() == BinaryExpr.Operator.EQUALS ? c : b.not(c);
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    if (e instanceof ConditionalExpr c) {
+      return b.conditional(cond(c.getCondition()), cond(c.getThenExpr()), cond(c.getElseExpr()));
+    }
+    if (e instanceof MethodCallExpr m) {
+      CondLowering q = query(m, site);
+      if (q != null) {
+        return q;
+      }
+    }
+    if (e instanceof NameExpr) {
+      Key k = keyOf(e);
+      if (k != null && (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM)) {
+        return b.leaf(() -> {}, new Cond.Var(k), site);
+      }
+    }
+    return b.leaf(() -> lowerExpr(e), Cond.UNKNOWN, site);
+  }
+
+  private CondLowering comparison(BinaryExpr bin, Site site) {
+    Expression l = strip(bin.getLeft());
+    Expression r = strip(bin.getRight());
+    if (r instanceof NullLiteralExpr || l instanceof NullLiteralExpr) {
+      Expression other = r instanceof NullLiteralExpr ? l : r;
+      Key k = isAccessor(other) ? ownerKey((MethodCallExpr) other) : keyOf(other);
+      return k == null ? null : b.not(b.leaf(() -> lowerExpr(other), new Cond.NonNull(k), site));
+    }
+    if (r instanceof BooleanLiteralExpr lit) {
+      return lit.getValue() ? cond(l) : b.not(cond(l));
+    }
+    if (l instanceof BooleanLiteralExpr lit) {
+      return lit.getValue() ? cond(r) : b.not(cond(r));
+    }
+    for (int i = 0; i < 2; i++) {
+      Expression call = i == 0 ? l : r;
+      Expression constant = i == 0 ? r : l;
+      StatusVar sv = statusOf(call);
+      String name = constantName(constant);
+      if (sv != null && name != null) {
+        return b.leaf(() -> {}, new Cond.Query(sv.handle(), sv.role().protocol().statusTest(name)), site);
+      }
+    }
+    return null;
+  }
+
+  private CondLowering query(MethodCallExpr m, Site site) {
+    CallRole role = classify(m);
+    if (role != null && role.role() == Role.QUERY) {
+      Key k = handleKeyOfReceiver(m);
+      if (k != null) {
+        return b.leaf(() -> lowerExpr(m.getScope().orElse(null)), new Cond.Query(k, role.test()), site);
+      }
+    }
+    StatusVar sv = m.getScope().map(s -> statusOf(s)).orElse(null);
+    if (sv != null) {
+      List<String> constants = new ArrayList<>();
+      for (Expression a : m.getArguments()) {
+        String n = constantName(strip(a));
+        if (n == null) {
+          return null;
+        }
+        constants.add(n);
+      }
+      StatusTest t = ProtocolRegistry.statusMethodTest(sv.role().protocol(), m.getNameAsString(), constants);
+      if (t != null) {
+        return b.leaf(() -> {}, new Cond.Query(sv.handle(), t), site);
+      }
+    }
+    return null;
+  }
+
+  private void recordStatusVar(VariableDeclarator d) {
+    if (d.getInitializer().isEmpty() || !(strip(d.getInitializer().get()) instanceof MethodCallExpr m)) {
+      return;
+    }
+    CallRole role = classify(m);
+    if (role != null && role.role() == Role.STATUS && resolver.isEffectivelyFinal(d, unit)) {
+      Key k = handleKeyOfReceiver(m);
+      if (k != null) {
+        statusVars.put(d, new StatusVar(k, role));
+      }
+    }
+  }
+
+  private StatusVar statusOf(Expression selector) {
+    Expression s = strip(selector);
+    if (s instanceof NameExpr n) {
+      Node decl = resolver.declarationOf(n.getNameAsString(), n);
+      return decl == null ? null : statusVars.get(decl);
+    }
+    if (s instanceof MethodCallExpr m) {
+      CallRole role = classify(m);
+      if (role != null && role.role() == Role.STATUS) {
+        Key k = handleKeyOfReceiver(m);
+        return k == null ? null : new StatusVar(k, role);
+      }
+    }
+    return null;
+  }
+
+  // ================================================================ keys
+
+  private Key keyOf(Expression e) {
+    if (e == null) {
+      return null;
+    }
+    e = strip(e);
+    if (e instanceof ThisExpr) {
+      return Key.field("this");
+    }
+    if (e instanceof NameExpr n) {
+      Node decl = resolver.declarationOf(n.getNameAsString(), n);
+      if (decl != null) {
+        return keyOfDeclaration(decl, n.getNameAsString());
+      }
+      return resolver.isField(n.getNameAsString(), n) ? Key.field("f:" + n.getNameAsString()) : null;
+    }
+    if (e instanceof FieldAccessExpr f) {
+      if (f.getScope() instanceof ThisExpr || resolver.isTypeName(f.getScope())) {
+        return Key.field("f:" + f.getNameAsString());
+      }
+      return Key.expr(text(f));
+    }
+    return null;
+  }
+
+  private Key keyOrExpr(Expression e) {
+    Key k = keyOf(e);
+    return k != null ? k : Key.expr(text(strip(e)));
+  }
+
+  /** The key of a local, parameter or captured variable declared by {@code decl}. */
+  private Key keyOfDeclaration(Node decl, String name) {
+    if (decl instanceof VariableDeclarator vd && vd.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.FieldDeclaration) {
+      return Key.field("f:" + name);
+    }
+    String id = "v:" + name + "@" + sites.start(decl);
+    int index = unitParams == null ? -1 : indexOfIdentity(unitParams, decl);
+    if (index >= 0) {
+      return Key.param(id, index);
+    }
+    return isInside(decl, unit) ? Key.local(id) : Key.captured(id);
+  }
+
+  private static int indexOfIdentity(List<Node> list, Node n) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == n) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isInside(Node n, Node ancestor) {
+    for (Node c = n; c != null; c = c.getParentNode().orElse(null)) {
+      if (c == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Key handleKeyOfReceiver(MethodCallExpr m) {
+    Expression r = m.getScope().orElse(null);
+    if (r == null) {
+      return Key.field("this");
+    }
+    Expression s = strip(r);
+    return isAccessor(s) ? ownerKey((MethodCallExpr) s) : keyOrExpr(s);
+  }
+
+  private Key ownerKey(MethodCallExpr accessor) {
+    Expression r = accessor.getScope().orElse(null);
+    return r == null ? Key.field("this") : keyOrExpr(r);
+  }
+
+  private Key temp() {
+    return Key.local("tmp:" + (tempCounter++));
+  }
+
+  private void captureEscapes(Node nested) {
+    Set<Key> captured = new LinkedHashSet<>();
+    for (NameExpr n : nested.findAll(NameExpr.class)) {
+      Node decl = resolver.declarationOf(n.getNameAsString(), n);
+      if (decl != null && !isInside(decl, nested)) {
+        Key k = keyOfDeclaration(decl, n.getNameAsString());
+        if (k.kind() != Key.Kind.FIELD) {
+          captured.add(k);
+        }
+      }
+    }
+    Site site = sites.of(nested);
+    for (Key k : captured) {
+      b.op(new Op.Escape(k, true, false), site);
+    }
+  }
+
+  // ================================================================ helpers
+
+  private CallRole classify(MethodCallExpr m) {
+    if (!registry.mayMatter(m.getNameAsString())) {
+      return null;
+    }
+    return registry.classify(resolver.callFacts(m, this::classifyForFacts));
+  }
+
+  /** Lets the resolver type a receiver that is itself a protocol call when the solver cannot. */
+  private CallRole classifyForFacts(MethodCallExpr m) {
+    return classify(m);
+  }
+
+  private boolean isBeginCall(Expression e) {
+    return strip(e) instanceof MethodCallExpr m && roleIs(classify(m), Role.BEGIN_RETURNING);
+  }
+
+  private boolean isAccessor(Expression e) {
+    return e instanceof MethodCallExpr m && roleIs(classify(m), Role.ACCESSOR);
+  }
+
+  private static boolean roleIs(CallRole r, Role role) {
+    return r != null && r.role() == role;
+  }
+
+  private static String constantName(Expression e) {
+    if (e instanceof NameExpr n) {
+      return n.getNameAsString();
+    }
+    if (e instanceof FieldAccessExpr f) {
+      return f.getNameAsString();
+    }
+    return null;
+  }
+
+  static Expression strip(Expression e) {
+    while (true) {
+      if (e instanceof EnclosedExpr p) {
+        e = p.getInner();
+      } else if (e instanceof CastExpr c) {
+        e = c.getExpression();
+      } else {
+        return e;
+      }
+    }
+  }
+
+  private String text(Node n) {
+    return n == null ? null : sites.text(n);
+  }
+}

@@ -1,0 +1,681 @@
+package dev.txguard.source;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
+import com.github.javaparser.resolution.types.ResolvedType;
+import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
+import dev.txguard.graph.ThrownType;
+import dev.txguard.protocol.CallFacts;
+import dev.txguard.protocol.CallRole;
+import dev.txguard.protocol.ProtocolRegistry;
+import dev.txguard.protocol.Role;
+import dev.txguard.protocol.TypeFacts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Answers the questions lowering asks about one compilation unit: which declaration a name refers to (by scope, no
+ * solver needed), and the types of receivers, results and exceptions: from the symbol solver when it resolves them,
+ * else from declared type names and imports. Every solver call is guarded: a failure means "not resolved".
+ */
+final class SourceResolver {
+  /** What lowering needs to know about a call's target. */
+  record CalleeInfo(String localId, boolean isStatic, List<ThrownType> thrown) {}
+
+  private static final Set<String> JAVA_LANG_EXCEPTIONS = Set.of("Exception", "RuntimeException", "Throwable", "Error",
+      "IllegalStateException", "IllegalArgumentException", "NullPointerException", "UnsupportedOperationException",
+      "InterruptedException", "CloneNotSupportedException", "ArithmeticException", "ClassCastException",
+      "IndexOutOfBoundsException", "SecurityException", "ReflectiveOperationException");
+
+  private final CompilationUnit cu;
+  private final JavaParserFacade facade;
+  private final ProtocolRegistry registry;
+  private final Map<Node, Optional<ResolvedMethodDeclaration>> methods = new HashMap<>();
+  private final Set<String> unresolved = new HashSet<>();
+  private boolean matchedByName;
+
+  SourceResolver(CompilationUnit cu, JavaParserFacade facade, ProtocolRegistry registry) {
+    this.cu = cu;
+    this.facade = facade;
+    this.registry = registry;
+  }
+
+  /** Whether some protocol call was matched from names because a type did not resolve. */
+  boolean matchedByName() {
+    return matchedByName;
+  }
+
+  Set<String> unresolved() {
+    return unresolved;
+  }
+
+  // ---------------------------------------------------------------- scopes
+
+  /** The local, parameter or resource that {@code name} refers to at {@code at}, or null (a field, a type, ...). */
+  Node declarationOf(String name, Node at) {
+    Node child = at;
+    for (Node p = at.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof BlockStmt block) {
+        Node d = declaredBefore(block.getStatements(), child, name);
+        if (d != null) {
+          return d;
+        }
+      } else if (p instanceof SwitchEntry entry) {
+        Node d = declaredBefore(entry.getStatements(), child, name);
+        if (d != null) {
+          return d;
+        }
+      } else if (p instanceof ForStmt f) {
+        for (Expression init : f.getInitialization()) {
+          Node d = declaredIn(init, name);
+          if (d != null) {
+            return d;
+          }
+        }
+      } else if (p instanceof ForEachStmt f && child != f.getIterable()) {
+        for (VariableDeclarator v : f.getVariable().getVariables()) {
+          if (v.getNameAsString().equals(name)) {
+            return v;
+          }
+        }
+      } else if (p instanceof TryStmt t) {
+        for (Expression r : t.getResources()) {
+          if (r == child) {
+            break;
+          }
+          Node d = declaredIn(r, name);
+          if (d != null) {
+            return d;
+          }
+        }
+      } else if (p instanceof CatchClause c && c.getParameter().getNameAsString().equals(name)) {
+        return c.getParameter();
+      } else if (p instanceof LambdaExpr l) {
+        for (Parameter param : l.getParameters()) {
+          if (param.getNameAsString().equals(name)) {
+            return param;
+          }
+        }
+      } else if (p instanceof CallableDeclaration<?> m) {
+        for (Parameter param : m.getParameters()) {
+          if (param.getNameAsString().equals(name)) {
+            return param;
+          }
+        }
+      } else if (p instanceof TypeDeclaration<?> type && declaresField(type, name)) {
+        return null;
+      } else if (p instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()
+          && o.getAnonymousClassBody().get().stream().anyMatch(m -> m instanceof FieldDeclaration f
+              && f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)))) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static Node declaredBefore(List<Statement> statements, Node child, String name) {
+    Node found = null;
+    for (Statement s : statements) {
+      if (s == child) {
+        break;
+      }
+      if (s instanceof ExpressionStmt es) {
+        Node d = declaredIn(es.getExpression(), name);
+        if (d != null) {
+          found = d;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static Node declaredIn(Expression e, String name) {
+    if (e instanceof VariableDeclarationExpr v) {
+      for (VariableDeclarator d : v.getVariables()) {
+        if (d.getNameAsString().equals(name)) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean declaresField(TypeDeclaration<?> type, String name) {
+    return type.getFields().stream().anyMatch(f -> f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
+  }
+
+  /** A name that is not a local: a field (of this class or inherited), unless it looks like a type. */
+  boolean isField(String name, Node at) {
+    return !name.isEmpty() && !Character.isUpperCase(name.charAt(0)) || enclosingTypesDeclareField(name, at);
+  }
+
+  private boolean enclosingTypesDeclareField(String name, Node at) {
+    for (Node p = at; p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof TypeDeclaration<?> t && declaresField(t, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code DB} in {@code DB.beginTransaction()}: a name that is no variable and looks like a type. */
+  boolean isTypeName(Expression e) {
+    if (e instanceof NameExpr n) {
+      String s = n.getNameAsString();
+      return declarationOf(s, n) == null && !enclosingTypesDeclareField(s, n) && Character.isUpperCase(s.charAt(0));
+    }
+    return false;
+  }
+
+  boolean isEffectivelyFinal(VariableDeclarator d, Node unit) {
+    String name = d.getNameAsString();
+    for (AssignExpr a : unit.findAll(AssignExpr.class)) {
+      if (a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(name) && declarationOf(name, n) == d) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- types
+
+  /** The qualified name of a type written {@code simple} in this file (imports, same-file types, java.lang). */
+  String qualify(String written, Node at) {
+    String simple = written.replaceAll("<.*>", "").trim();
+    if (simple.contains(".")) {
+      return simple;
+    }
+    for (ImportDeclaration i : cu.getImports()) {
+      if (!i.isAsterisk() && !i.isStatic() && i.getName().getIdentifier().equals(simple)) {
+        return i.getNameAsString();
+      }
+    }
+    for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+      if (t.getNameAsString().equals(simple)) {
+        return t.getFullyQualifiedName().orElse(simple);
+      }
+    }
+    for (ImportDeclaration i : cu.getImports()) {
+      if (i.isAsterisk() && !i.isStatic() && registry.isKnownTypeName(i.getNameAsString() + "." + simple)) {
+        return i.getNameAsString() + "." + simple;
+      }
+    }
+    if (JAVA_LANG_EXCEPTIONS.contains(simple) || simple.equals("String") || simple.equals("Object")) {
+      return "java.lang." + simple;
+    }
+    return simple;
+  }
+
+  /** Facts of a type declared in this file by its simple or qualified name (for the home-grown rule), or null. */
+  private TypeDeclaration<?> sameFileType(String name) {
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+      if (t.getNameAsString().equals(simple)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private SourceTypeFacts named(String qualified) {
+    TypeDeclaration<?> t = sameFileType(qualified);
+    if (t != null) {
+      Set<String> noArg = new HashSet<>();
+      t.getMethods().stream().filter(m -> m.getParameters().isEmpty() && !m.isStatic())
+          .forEach(m -> noArg.add(m.getNameAsString()));
+      return SourceTypeFacts.named(qualified, noArg::contains);
+    }
+    return SourceTypeFacts.named(qualified, m -> false);
+  }
+
+  SourceTypeFacts declaredType(Type type, Node decl, Expression init) {
+    if (type.isVarType()) {
+      return init == null ? null : typeOf(init);
+    }
+    try {
+      SourceTypeFacts r = SourceTypeFacts.resolved(facade.convertToUsage(type));
+      if (r != null) {
+        return r;
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      unresolved.add(type.asString());
+    }
+    return type.isPrimitiveType() ? null : named(qualify(type.asString(), decl));
+  }
+
+  /** The static type of an expression, resolved or from names. */
+  SourceTypeFacts typeOf(Expression e) {
+    Expression s = SourceLowering.strip(e);
+    try {
+      SourceTypeFacts r = SourceTypeFacts.resolved(facade.getType(s));
+      if (r != null) {
+        return r;
+      }
+    } catch (RuntimeException | StackOverflowError ex) {
+      // fall back to names below
+    }
+    if (s instanceof NameExpr n) {
+      Node d = declarationOf(n.getNameAsString(), n);
+      if (d instanceof VariableDeclarator v) {
+        return declaredType(v.getType(), v, v.getInitializer().orElse(null));
+      }
+      if (d instanceof Parameter p) {
+        return declaredType(p.getType(), p, null);
+      }
+      FieldLookup f = field(n.getNameAsString(), n);
+      if (f != null) {
+        return declaredType(f.type, f.node, null);
+      }
+      if (isTypeName(n)) {
+        return named(qualify(n.getNameAsString(), n));
+      }
+    }
+    if (s instanceof ThisExpr) {
+      return enclosingType(s);
+    }
+    if (s instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa && fa.getScope() instanceof ThisExpr) {
+      FieldLookup f = field(fa.getNameAsString(), fa);
+      return f == null ? null : declaredType(f.type, f.node, null);
+    }
+    if (s instanceof ObjectCreationExpr o) {
+      return named(qualify(o.getType().getNameAsString(), o));
+    }
+    return null;
+  }
+
+  private record FieldLookup(Type type, Node node) {}
+
+  private FieldLookup field(String name, Node at) {
+    for (Node p = at; p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof TypeDeclaration<?> t) {
+        for (FieldDeclaration f : t.getFields()) {
+          for (VariableDeclarator v : f.getVariables()) {
+            if (v.getNameAsString().equals(name)) {
+              return new FieldLookup(v.getType(), v);
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private SourceTypeFacts enclosingType(Node at) {
+    for (Node p = at; p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof TypeDeclaration<?> t) {
+        try {
+          SourceTypeFacts r = SourceTypeFacts.resolved(facade.getTypeDeclaration(t).asReferenceType() == null ? null
+              : new com.github.javaparser.resolution.model.typesystem.ReferenceTypeImpl(
+                  facade.getTypeDeclaration(t).asReferenceType()));
+          if (r != null) {
+            return r;
+          }
+        } catch (RuntimeException | StackOverflowError e) {
+          // fall back
+        }
+        return named(t.getFullyQualifiedName().orElse(t.getNameAsString()));
+      }
+    }
+    return null;
+  }
+
+  boolean isBoolean(Expression e) {
+    Expression s = SourceLowering.strip(e);
+    if (s instanceof BooleanLiteralExpr || s instanceof InstanceOfExpr) {
+      return true;
+    }
+    if (s instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      return true;
+    }
+    if (s instanceof BinaryExpr b) {
+      switch (b.getOperator()) {
+        case AND, OR, EQUALS, NOT_EQUALS, LESS, GREATER, LESS_EQUALS, GREATER_EQUALS:
+          return true;
+        default:
+          return false;
+      }
+    }
+    try {
+      ResolvedType t = facade.getType(s);
+      return t.isPrimitive() && t.asPrimitive().describe().equals("boolean")
+          || t.isReferenceType() && t.asReferenceType().getQualifiedName().equals("java.lang.Boolean");
+    } catch (RuntimeException | StackOverflowError ex) {
+      if (s instanceof NameExpr n) {
+        Node d = declarationOf(n.getNameAsString(), n);
+        Type t = d instanceof VariableDeclarator v ? v.getType() : d instanceof Parameter p ? p.getType() : null;
+        return t != null && (t.asString().equals("boolean") || t.asString().equals("Boolean"));
+      }
+      return false;
+    }
+  }
+
+  boolean isEnumStringOrPrimitive(Expression selector) {
+    try {
+      ResolvedType t = facade.getType(selector);
+      if (t.isPrimitive()) {
+        return true;
+      }
+      if (t.isReferenceType()) {
+        var r = t.asReferenceType();
+        return r.getQualifiedName().equals("java.lang.String") || r.isUnboxable()
+            || r.getTypeDeclaration().map(d -> d.isEnum()).orElse(false);
+      }
+      return false;
+    } catch (RuntimeException | StackOverflowError ex) {
+      return true;
+    }
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private Optional<ResolvedMethodDeclaration> resolve(MethodCallExpr m) {
+    return methods.computeIfAbsent(m, k -> {
+      try {
+        var ref = facade.solve(m);
+        return ref.isSolved() ? Optional.of(ref.getCorrespondingDeclaration()) : Optional.empty();
+      } catch (RuntimeException | StackOverflowError e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /** The facts of a call for protocol matching. {@code classify} types receivers that are protocol calls. */
+  CallFacts callFacts(MethodCallExpr m, Function<MethodCallExpr, CallRole> classify) {
+    return new CallFacts() {
+      @Override
+      public String methodName() {
+        return m.getNameAsString();
+      }
+
+      @Override
+      public int argumentCount() {
+        return m.getArguments().size();
+      }
+
+      @Override
+      public TypeFacts receiverType() {
+        Optional<ResolvedMethodDeclaration> r = resolve(m);
+        if (m.getScope().isEmpty()) {
+          return enclosingType(m);
+        }
+        Expression scope = SourceLowering.strip(m.getScope().get());
+        if (r.isPresent() && r.get().isStatic()) {
+          try {
+            return SourceTypeFacts.resolved(new com.github.javaparser.resolution.model.typesystem.ReferenceTypeImpl(
+                r.get().declaringType()));
+          } catch (RuntimeException | StackOverflowError e) {
+            // fall through
+          }
+        }
+        SourceTypeFacts t = typeOf(scope);
+        if (t != null && !t.byName) {
+          return t;
+        }
+        if (scope instanceof MethodCallExpr inner) {
+          CallRole role = classify.apply(inner);
+          if (role != null && (role.role() == Role.ACCESSOR || role.role() == Role.BEGIN_RETURNING)) {
+            matchedByName = true;
+            return SourceTypeFacts.handleOf(registry.handleTypesOf(role.protocol()), x -> false);
+          }
+        }
+        if (t != null) {
+          matchedByName = true;
+          unresolved.add(t.qualifiedName());
+        }
+        return t;
+      }
+
+      @Override
+      public TypeFacts returnType() {
+        try {
+          Optional<ResolvedMethodDeclaration> r = resolve(m);
+          if (r.isPresent()) {
+            return SourceTypeFacts.resolved(r.get().getReturnType());
+          }
+        } catch (RuntimeException | StackOverflowError e) {
+          // fall through
+        }
+        MethodDeclaration d = sameFileMethod(m);
+        return d == null || d.getType().isVoidType() ? null : named(qualify(d.getType().asString(), d));
+      }
+
+      @Override
+      public boolean isStatic() {
+        return callee(m).isStatic();
+      }
+
+      @Override
+      public BooleanArg booleanArgument(int index) {
+        if (index >= m.getArguments().size()) {
+          return BooleanArg.NOT_BOOLEAN;
+        }
+        Expression a = SourceLowering.strip(m.getArgument(index));
+        if (a instanceof BooleanLiteralExpr lit) {
+          return lit.getValue() ? BooleanArg.TRUE : BooleanArg.FALSE;
+        }
+        return isBoolean(a) ? BooleanArg.NOT_CONSTANT : BooleanArg.NOT_BOOLEAN;
+      }
+    };
+  }
+
+  /** A method of this file that the call may target: same name and arity (the solver's answer if it has one). */
+  private MethodDeclaration sameFileMethod(MethodCallExpr m) {
+    Optional<ResolvedMethodDeclaration> r = resolve(m);
+    if (r.isPresent()) {
+      try {
+        return r.get().toAst().filter(n -> n instanceof MethodDeclaration && n.findCompilationUnit().orElse(null) == cu)
+            .map(n -> (MethodDeclaration) n).orElse(null);
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+    if (m.getScope().isPresent() && !(m.getScope().get() instanceof ThisExpr)) {
+      SourceTypeFacts t = typeOf(m.getScope().get());
+      if (t == null || sameFileType(t.qualifiedName()) == null) {
+        return null;
+      }
+    }
+    for (MethodDeclaration d : cu.findAll(MethodDeclaration.class)) {
+      if (d.getNameAsString().equals(m.getNameAsString()) && d.getParameters().size() == m.getArguments().size()
+          && d.getBody().isPresent()) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  CalleeInfo callee(MethodCallExpr m) {
+    MethodDeclaration local = sameFileMethod(m);
+    Optional<ResolvedMethodDeclaration> r = resolve(m);
+    boolean isStatic = r.map(ResolvedMethodDeclaration::isStatic).orElse(
+        local != null ? local.isStatic() : m.getScope().map(this::isTypeName).orElse(false));
+    List<ThrownType> thrown = new ArrayList<>();
+    if (r.isPresent()) {
+      try {
+        for (ResolvedType t : r.get().getSpecifiedExceptions()) {
+          ThrownType tt = thrownType(t);
+          if (tt != null) {
+            thrown.add(tt);
+          }
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        // unknown exceptions: none declared
+      }
+    } else if (local != null) {
+      for (var t : local.getThrownExceptions()) {
+        ThrownType tt = thrownTypeOf(t);
+        if (tt != null) {
+          thrown.add(tt);
+        }
+      }
+    }
+    return new CalleeInfo(local == null ? null : methodId(local), isStatic, thrown);
+  }
+
+  static String methodId(CallableDeclaration<?> d) {
+    String owner = d.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("?");
+    return owner + "#" + d.getNameAsString() + "/" + d.getParameters().size();
+  }
+
+  List<ThrownType> thrownByConstructor(ObjectCreationExpr n) {
+    try {
+      List<ThrownType> out = new ArrayList<>();
+      for (ResolvedType t : facade.solve(n).getCorrespondingDeclaration().getSpecifiedExceptions()) {
+        ThrownType tt = thrownType(t);
+        if (tt != null) {
+          out.add(tt);
+        }
+      }
+      return out;
+    } catch (RuntimeException | StackOverflowError e) {
+      return List.of();
+    }
+  }
+
+  boolean storesArguments(MethodCallExpr m) {
+    if (m.getScope().isEmpty()) {
+      return false;
+    }
+    String n = m.getNameAsString();
+    if (!(n.startsWith("add") || n.startsWith("put") || n.equals("set") || n.startsWith("offer") || n.equals("push")
+        || n.startsWith("compute") || n.equals("merge") || n.equals("replace"))) {
+      return false;
+    }
+    SourceTypeFacts t = typeOf(m.getScope().get());
+    if (t == null) {
+      return false;
+    }
+    if (!t.byName) {
+      return t.isSubtypeOf("java.util.Collection") || t.isSubtypeOf("java.util.Map");
+    }
+    String simple = t.qualifiedName().substring(t.qualifiedName().lastIndexOf('.') + 1);
+    return Set.of("List", "ArrayList", "LinkedList", "Set", "HashSet", "TreeSet", "LinkedHashSet", "Map", "HashMap",
+        "TreeMap", "LinkedHashMap", "Collection", "Queue", "Deque", "ArrayDeque", "ConcurrentHashMap",
+        "ConcurrentMap", "Stack", "Vector").contains(simple);
+  }
+
+  /** The qualified name of the class a static protocol call is made on ({@code io.ebean.DB}). */
+  String staticOwner(MethodCallExpr m) {
+    Optional<ResolvedMethodDeclaration> r = resolve(m);
+    if (r.isPresent()) {
+      try {
+        return r.get().declaringType().getQualifiedName();
+      } catch (RuntimeException e) {
+        // fall through
+      }
+    }
+    return m.getScope().map(s -> qualify(s.toString(), m)).orElse("this");
+  }
+
+  // ---------------------------------------------------------------- exceptions
+
+  ThrownType thrownTypeOf(Expression thrown) {
+    try {
+      ThrownType t = thrownType(facade.getType(SourceLowering.strip(thrown)));
+      if (t != null) {
+        return t;
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // fall back
+    }
+    Expression s = SourceLowering.strip(thrown);
+    if (s instanceof ObjectCreationExpr o) {
+      return namedException(qualify(o.getType().getNameAsString(), o));
+    }
+    if (s instanceof NameExpr n) {
+      Node d = declarationOf(n.getNameAsString(), n);
+      if (d instanceof Parameter p) {
+        return thrownTypeOf(p.getType());
+      }
+      if (d instanceof VariableDeclarator v) {
+        return thrownTypeOf(v.getType());
+      }
+    }
+    return null;
+  }
+
+  ThrownType thrownTypeOf(Type type) {
+    try {
+      ThrownType t = thrownType(facade.convertToUsage(type));
+      if (t != null) {
+        return t;
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // fall back
+    }
+    return namedException(qualify(type.asString(), type));
+  }
+
+  /** An exception type known by name only: the JDK's own resolve by reflection; others are taken as unchecked. */
+  private ThrownType namedException(String qualified) {
+    try {
+      Class<?> c = Class.forName(qualified, false, ClassLoader.getPlatformClassLoader());
+      Set<String> supers = new HashSet<>();
+      for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+        supers.add(k.getName());
+      }
+      boolean checked = !supers.contains(ThrownType.RUNTIME_EXCEPTION) && !supers.contains("java.lang.Error");
+      return new ThrownType(qualified, supers, checked);
+    } catch (ClassNotFoundException | LinkageError e) {
+      unresolved.add(qualified);
+      return new ThrownType(qualified,
+          Set.of(qualified, ThrownType.RUNTIME_EXCEPTION, ThrownType.EXCEPTION, ThrownType.THROWABLE), false);
+    }
+  }
+
+  private ThrownType thrownType(ResolvedType type) {
+    if (type == null || !type.isReferenceType()) {
+      return null;
+    }
+    var ref = type.asReferenceType();
+    Set<String> supers = new HashSet<>();
+    supers.add(ref.getQualifiedName());
+    try {
+      ref.getAllAncestors().forEach(a -> supers.add(a.getQualifiedName()));
+    } catch (RuntimeException e) {
+      return namedException(ref.getQualifiedName());
+    }
+    boolean checked = !supers.contains(ThrownType.RUNTIME_EXCEPTION) && !supers.contains("java.lang.Error");
+    return new ThrownType(ref.getQualifiedName(), supers, checked);
+  }
+
+  static boolean hasModifier(Node n, Modifier.Keyword k) {
+    return n instanceof com.github.javaparser.ast.nodeTypes.NodeWithModifiers<?> w && w.hasModifier(k);
+  }
+}

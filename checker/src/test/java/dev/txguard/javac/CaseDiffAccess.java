@@ -1,0 +1,20 @@
+package dev.txguard.javac;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Lets tests in other packages compile cases with the checks (see {@link CaseDiff}). */
+public final class CaseDiffAccess {
+  private CaseDiffAccess() {}
+
+  public static String classpath() {
+    return CaseDiff.classpath();
+  }
+
+  /** {@code File.java:line [Rule] begun N} for each diagnostic. */
+  public static Set<String> javacFindings(List<Path> files) throws IOException {
+    return CaseDiff.findingsWithBegin(files);
+  }
+}
