@@ -47,8 +47,11 @@ public final class SourceAnalyzer {
   /** A finding with what the audit says about how it was matched. */
   public record SourceFinding(Finding finding, String enclosingClass, boolean matchedByName, List<String> unresolved) {}
 
-  /** The outcome for one file: findings, and problems (file, line, reason) that did not stop the rest. */
-  public record FileResult(List<SourceFinding> findings, List<String> problems) {}
+  /** Something that kept part of a file from being analysed, at a line (0: the whole file). */
+  public record SourceProblem(int line, String reason) {}
+
+  /** The outcome for one file: findings, and the problems that did not stop the rest. */
+  public record FileResult(List<SourceFinding> findings, List<SourceProblem> problems) {}
 
   private final ProtocolRegistry registry;
   private final BuildOptions buildOptions;
@@ -68,12 +71,23 @@ public final class SourceAnalyzer {
     this.facade = JavaParserFacade.get(typeSolver);
   }
 
+  /** Analyses one file's text; never throws: whatever goes wrong becomes a problem of the file. */
   public FileResult analyze(String fileName, String source) {
-    List<String> problems = new ArrayList<>();
+    try {
+      return analyzeOrThrow(fileName, source);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new FileResult(List.of(), List.of(new SourceProblem(0, "txguard internal error: " + e)));
+    }
+  }
+
+  private FileResult analyzeOrThrow(String fileName, String source) {
+    List<SourceProblem> problems = new ArrayList<>();
     ParseResult<CompilationUnit> parsed = parser.parse(source);
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-      String why = parsed.getProblems().isEmpty() ? "does not parse" : parsed.getProblems().get(0).getVerboseMessage();
-      problems.add(fileName + ": " + why.replaceAll("\\s+", " "));
+      int line = parsed.getProblems().isEmpty() ? 0
+          : parsed.getProblems().get(0).getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
+      String why = parsed.getProblems().isEmpty() ? "does not parse" : parsed.getProblems().get(0).getMessage();
+      problems.add(new SourceProblem(line, "does not parse: " + why.replaceAll("\\s+", " ")));
       return new FileResult(List.of(), problems);
     }
     CompilationUnit cu = parsed.getResult().get();
@@ -97,14 +111,14 @@ public final class SourceAnalyzer {
         graphs.add(g);
         unitOf.put(g, u);
       } catch (RuntimeException | StackOverflowError e) {
-        problems.add(fileName + ":" + line(u) + ": could not analyse " + nameOf(u) + ": " + e);
+        problems.add(new SourceProblem(line(u), "could not analyse " + nameOf(u) + ": " + e));
       }
     }
     List<SourceFinding> findings = new ArrayList<>();
     for (UnitSetAnalysis.UnitResult r : new UnitSetAnalysis(analysisOptions).analyze(graphs)) {
       Node u = unitOf.get(r.graph());
       if (r.failure() != null) {
-        problems.add(fileName + ":" + line(u) + ": " + nameOf(u) + " was not fully analysed: " + r.failure());
+        problems.add(new SourceProblem(line(u), nameOf(u) + " was not fully analysed: " + r.failure()));
         continue;
       }
       String cls = u.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("");
