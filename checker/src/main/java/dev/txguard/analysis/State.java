@@ -15,7 +15,13 @@ final class State {
   /** A jump that left the region of a begin while its transaction was open. */
   record Pending(Site site, ExitKind kind) {}
 
-  /** Everything but the boolean facts and the trail: states with equal keys merge. */
+  /**
+   * Everything but the boolean facts, the throw site and the trail: states with equal keys merge. Facts merge by
+   * intersection; throw sites by keeping the earliest (only the first site per begin is reported), so a method
+   * with hundreds of calls does not carry one state per call to its exceptional exit. While an exception is in
+   * flight the facts are part of the key, so that a flag set between two throwing calls ({@code committed = true})
+   * stays tied to the calls it follows.
+   */
   record MergeKey(
       Map<Integer, TxStatus> tx,
       Map<Key, Binding> bindings,
@@ -23,7 +29,7 @@ final class State {
       Site exitSite,
       ExitKind exitKind,
       ThrownType inFlight,
-      Site throwSite) {}
+      Map<Key, Boolean> factsInFlight) {}
 
   final Map<Integer, TxStatus> tx;
   final Map<Key, Binding> bindings;
@@ -63,7 +69,7 @@ final class State {
 
   MergeKey key() {
     if (key == null) {
-      key = new MergeKey(tx, bindings, pending, exitSite, exitKind, inFlight, throwSite);
+      key = new MergeKey(tx, bindings, pending, exitSite, exitKind, inFlight, inFlight == null ? null : facts);
     }
     return key;
   }
@@ -118,6 +124,10 @@ final class State {
 
   State withException(ThrownType type, Site site) {
     return new State(tx, bindings, facts, pending, null, null, type, site, trail);
+  }
+
+  State withThrowSite(Site site) {
+    return new State(tx, bindings, facts, pending, exitSite, exitKind, inFlight, site, trail);
   }
 
   State withTrail(Trail t) {

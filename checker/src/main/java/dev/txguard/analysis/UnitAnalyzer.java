@@ -115,6 +115,15 @@ final class UnitAnalyzer {
       PriorityQueue<Integer> queue,
       Node target,
       State incoming) {
+    // Exits propagate nothing: record what arrives instead of keeping (and counting) one state per path there.
+    if (target.op() instanceof Op.NormalExit) {
+      normalExit(incoming);
+      return;
+    }
+    if (target.op() instanceof Op.ExceptionalExit) {
+      exceptionalExit(incoming);
+      return;
+    }
     int id = target.id();
     Map<State.MergeKey, State> states = table[id];
     if (states == null) {
@@ -131,10 +140,15 @@ final class UnitAnalyzer {
       merged = incoming;
     } else {
       Map<Key, Boolean> facts = intersect(existing.facts, incoming.facts);
-      if (facts.size() == existing.facts.size()) {
+      boolean earlierThrow = incoming.throwSite != null
+          && (existing.throwSite == null || incoming.throwSite.before(existing.throwSite));
+      if (facts.size() == existing.facts.size() && !earlierThrow) {
         return; // nothing new
       }
-      merged = existing.withFacts(facts);
+      merged = facts.size() == existing.facts.size() ? existing : existing.withFacts(facts);
+      if (earlierThrow) {
+        merged = merged.withThrowSite(incoming.throwSite).withTrail(incoming.trail);
+      }
     }
     states.put(key, merged);
     if (dirty[id] == null) {

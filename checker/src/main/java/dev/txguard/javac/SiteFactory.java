@@ -14,14 +14,23 @@ final class SiteFactory {
   private static final int MAX_TEXT = 80;
 
   private final VisitorState state;
-  private final CharSequence source;
+  private final CompilationUnitTree cu;
   private final LineMap lines;
   private final Map<Integer, Tree> registered = new HashMap<>();
+  /** Read on first use: most files have no transaction and never need their text. */
+  private CharSequence source;
 
   SiteFactory(VisitorState state, CompilationUnitTree cu) {
     this.state = state;
-    this.source = sourceOf(state, cu);
+    this.cu = cu;
     this.lines = cu.getLineMap();
+  }
+
+  private CharSequence source() {
+    if (source == null) {
+      source = sourceOf(state, cu);
+    }
+    return source;
   }
 
   private static CharSequence sourceOf(VisitorState state, CompilationUnitTree cu) {
@@ -79,10 +88,11 @@ final class SiteFactory {
   String text(Tree t) {
     int s = start(t);
     int e = end(t);
-    if (s < 0 || e > source.length() || s >= e) {
+    CharSequence src = source();
+    if (s < 0 || e > src.length() || s >= e) {
       return t.toString();
     }
-    String raw = source.subSequence(s, e).toString().replaceAll("\\s+", " ").trim();
+    String raw = src.subSequence(s, e).toString().replaceAll("\\s+", " ").trim();
     return raw.length() <= MAX_TEXT ? raw : raw.substring(0, MAX_TEXT - 3) + "...";
   }
 
