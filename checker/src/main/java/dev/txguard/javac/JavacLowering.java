@@ -791,7 +791,9 @@ final class JavacLowering {
       if (k == null) {
         return null;
       }
-      return b.not(b.leaf(() -> lowerExpr(other), new Cond.NonNull(k), site));
+      // The leaf asks "not null": name it so, so that a path step reads right ("tx != null is false").
+      Site asked = new Site(site.start(), site.end(), site.line(), site.column(), text(other) + " != null");
+      return b.not(b.leaf(() -> lowerExpr(other), new Cond.NonNull(k), asked));
     }
     if (r instanceof LiteralTree lit && lit.getValue() instanceof Boolean v) {
       return v ? cond(l) : b.not(cond(l));

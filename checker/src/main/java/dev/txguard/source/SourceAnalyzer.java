@@ -44,7 +44,7 @@ import java.util.Set;
  * suppressed by {@code @SuppressWarnings}. Not thread-safe: one per worker thread (the symbol solver is not).
  */
 public final class SourceAnalyzer {
-  /** A finding with what the audit says about how it was matched. */
+  /** A finding with its enclosing class's qualified name and what the audit says about how it was matched. */
   public record SourceFinding(Finding finding, String enclosingClass, boolean matchedByName, List<String> unresolved) {}
 
   /** Something that kept part of a file from being analysed, at a line (0: the whole file). */
@@ -75,7 +75,7 @@ public final class SourceAnalyzer {
   public FileResult analyze(String fileName, String source) {
     try {
       return analyzeOrThrow(fileName, source);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return new FileResult(List.of(), List.of(new SourceProblem(0, "txguard internal error: " + e)));
     }
   }
@@ -121,7 +121,8 @@ public final class SourceAnalyzer {
         problems.add(new SourceProblem(line(u), nameOf(u) + " was not fully analysed: " + r.failure()));
         continue;
       }
-      String cls = u.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("");
+      String cls = u.findAncestor(TypeDeclaration.class)
+          .map(t -> ((TypeDeclaration<?>) t).getFullyQualifiedName().orElse(t.getNameAsString())).orElse("");
       for (Finding f : r.findings()) {
         if (!suppressed(u, f.rule())) {
           findings.add(new SourceFinding(f, cls, resolver.matchedByName(), List.copyOf(resolver.unresolved())));

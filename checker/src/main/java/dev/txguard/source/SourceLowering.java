@@ -648,7 +648,9 @@ final class SourceLowering {
     if (r instanceof NullLiteralExpr || l instanceof NullLiteralExpr) {
       Expression other = r instanceof NullLiteralExpr ? l : r;
       Key k = isAccessor(other) ? ownerKey((MethodCallExpr) other) : keyOf(other);
-      return k == null ? null : b.not(b.leaf(() -> lowerExpr(other), new Cond.NonNull(k), site));
+      // The leaf asks "not null": name it so, so that a path step reads right ("tx != null is false").
+      Site asked = new Site(site.start(), site.end(), site.line(), site.column(), text(other) + " != null");
+      return k == null ? null : b.not(b.leaf(() -> lowerExpr(other), new Cond.NonNull(k), asked));
     }
     if (r instanceof BooleanLiteralExpr lit) {
       return lit.getValue() ? cond(l) : b.not(cond(l));

@@ -1,0 +1,120 @@
+package dev.txguard.audit;
+
+import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
+import dev.txguard.analysis.AnalysisOptions;
+import dev.txguard.graph.BuildOptions;
+import dev.txguard.report.AuditResult;
+import dev.txguard.report.AuditedFile;
+import dev.txguard.report.Problem;
+import dev.txguard.source.SourceAnalyzer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a source audit. Each worker builds its own symbol solver and {@link SourceAnalyzer} (neither is thread-safe)
+ * and takes files from a shared index; each file's outcome goes to the slot of its position in the sorted file list,
+ * so the result is the same whatever the thread count. Nothing of a file but its outcome outlives its analysis.
+ */
+public final class AuditRunner {
+  /** Deeply nested code recurses deeply in the parser and solver; a larger stack than the default 512 KB-1 MB. */
+  private static final long WORKER_STACK = 16L << 20;
+
+  private final AuditOptions options;
+  private final AuditListener listener;
+
+  public AuditRunner(AuditOptions options, AuditListener listener) {
+    this.options = options;
+    this.listener = listener == null ? AuditListener.NONE : listener;
+  }
+
+  public AuditResult run() {
+    SourceDiscovery.Discovered found = SourceDiscovery.discover(options.paths(), options.includeTests());
+    List<SourceFile> files = found.files();
+    List<Problem> problems = new ArrayList<>(found.problems());
+    FileOutcome[] outcomes;
+    try (Classpath classpath = Classpath.check(options.classpath())) {
+      problems.addAll(classpath.problems());
+      listener.started(files.size());
+      try {
+        outcomes = analyseAll(files, found.sourceRoots(), classpath);
+      } finally {
+        listener.finished();
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("closing the classpath loader", e);
+    } finally {
+      // Its static map holds each worker's solver strongly (the value refers to its weak key); drop them.
+      JavaParserFacade.clearInstances();
+    }
+    return assemble(outcomes, problems);
+  }
+
+  private FileOutcome[] analyseAll(List<SourceFile> files, List<Path> sourceRoots, Classpath classpath) {
+    FileOutcome[] outcomes = new FileOutcome[files.size()];
+    int threads = Math.max(1, Math.min(options.threads(), files.size()));
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads());
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(pool.submit(() -> {
+          SourceAnalyzer analyzer = new SourceAnalyzer(options.registry(), BuildOptions.DEFAULT, analysisOptions(),
+              TypeSolvers.create(sourceRoots, classpath));
+          for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
+            outcomes[i] = FileAuditor.audit(analyzer, files.get(i));
+            listener.fileDone();
+          }
+        }));
+      }
+      for (Future<?> w : workers) {
+        w.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("audit interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("audit worker failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return outcomes;
+  }
+
+  /** The protocol file's {@code [hand-off]} methods, as the Error Prone front end passes them (TxguardConfig). */
+  private AnalysisOptions analysisOptions() {
+    AnalysisOptions d = AnalysisOptions.DEFAULT;
+    return new AnalysisOptions(options.registry().handOffMethods(), d.maxSteps(), d.maxStatesPerNode());
+  }
+
+  private static ThreadFactory workerThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(null, r, "txguard-audit-" + n.incrementAndGet(), WORKER_STACK);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private static AuditResult assemble(FileOutcome[] outcomes, List<Problem> problems) {
+    List<AuditedFile> audited = new ArrayList<>();
+    int analysed = 0;
+    for (FileOutcome o : outcomes) {
+      problems.addAll(o.problems());
+      if (o.analysed()) {
+        analysed++;
+      }
+      if (!o.findings().isEmpty()) {
+        audited.add(new AuditedFile(o.path(), o.source(), o.findings()));
+      }
+    }
+    return new AuditResult(audited, problems, analysed);
+  }
+}

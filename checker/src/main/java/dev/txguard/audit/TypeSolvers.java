@@ -1,0 +1,71 @@
+package dev.txguard.audit;
+
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
+import com.github.javaparser.resolution.model.SymbolReference;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ClassLoaderTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Builds one worker's symbol solver: the JDK, the audited source roots, then the classpath. */
+final class TypeSolvers {
+  /**
+   * Parsed files each source-root solver keeps. Its default is unbounded, which would keep every referenced file's
+   * AST for the whole audit, once per thread.
+   */
+  private static final long CACHE_LIMIT = 256;
+
+  private TypeSolvers() {}
+
+  static CombinedTypeSolver create(List<Path> sourceRoots, Classpath classpath) {
+    CombinedTypeSolver ts = new CombinedTypeSolver(new ReflectionTypeSolver());
+    for (Path root : sourceRoots) {
+      ts.add(sources(root));
+    }
+    for (Path jar : classpath.jars()) {
+      try {
+        ts.add(new JarTypeSolver(jar));
+      } catch (IOException | RuntimeException e) {
+        // Classpath.check opened it already; if javassist still cannot, names fall back as for a missing jar.
+      }
+    }
+    ClassLoader classes = classpath.classDirLoader();
+    if (classes != null) {
+      ts.add(new LinkageSafeClassLoaderTypeSolver(classes));
+    }
+    for (Path dir : classpath.sourceDirs()) {
+      ts.add(sources(dir));
+    }
+    return ts;
+  }
+
+  /** The same language level as {@link dev.txguard.source.SourceAnalyzer}, so that records and patterns parse. */
+  private static JavaParserTypeSolver sources(Path root) {
+    ParserConfiguration config = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21);
+    return new JavaParserTypeSolver(root, config, CACHE_LIMIT);
+  }
+
+  /**
+   * Loading a user class whose dependencies are not on the classpath throws {@link LinkageError}, which the
+   * analyzer does not catch; here it just means "not resolved", as for a missing class.
+   */
+  private static final class LinkageSafeClassLoaderTypeSolver extends ClassLoaderTypeSolver {
+    LinkageSafeClassLoaderTypeSolver(ClassLoader loader) {
+      super(loader);
+    }
+
+    @Override
+    public SymbolReference<ResolvedReferenceTypeDeclaration> tryToSolveType(String name) {
+      try {
+        return super.tryToSolveType(name);
+      } catch (LinkageError e) {
+        return SymbolReference.unsolved();
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.txguard.cli;
+
+import dev.txguard.audit.AuditListener;
+import dev.txguard.audit.AuditOptions;
+import dev.txguard.audit.AuditRunner;
+import dev.txguard.protocol.ProtocolFileException;
+import dev.txguard.protocol.ProtocolRegistry;
+import dev.txguard.protocol.UserProtocols;
+import dev.txguard.report.AuditResult;
+import dev.txguard.report.Baseline;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code txguard audit}: analyse sources that need not compile, report, and say by the exit code whether it leaks. */
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+    exitCodeOnInvalidInput = Main.EXIT_USAGE, exitCodeOnExecutionException = Main.EXIT_USAGE,
+    description = {"Audits Java sources for database transactions left open, without compiling them.",
+        "Exit codes: 0 no finding beyond the baseline, 1 findings, 2 usage error or nothing could be analysed."})
+final class AuditCommand implements Callable<Integer> {
+  static final int EXIT_CLEAN = 0;
+  static final int EXIT_FINDINGS = 1;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Java files or directories to audit.")
+  List<Path> paths;
+
+  @Option(names = {"--classpath", "-cp"}, paramLabel = "CP",
+      description = "Jars and directories (classes or sources) the code compiles against, separated by "
+          + "'${sys:path.separator}'. Without them, library types are matched by name.")
+  String classpath;
+
+  @Option(names = "--protocols", paramLabel = "FILE", description = "A protocol file describing in-house APIs.")
+  Path protocols;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(names = {"--output", "-o"}, paramLabel = "FILE", description = "Write the report here instead of stdout.")
+  Path output;
+
+  @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings this baseline does not know.")
+  Path baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE", description = "Write every current finding to a baseline.")
+  Path writeBaseline;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of processors).")
+  Integer threads;
+
+  @Option(names = "--include-tests", description = "Also audit test directories (src/test/**, **/test/**).")
+  boolean includeTests;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (workers < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + workers);
+    }
+    ProtocolRegistry registry;
+    Baseline known;
+    try {
+      registry = protocols == null ? ProtocolRegistry.builtin()
+          : ProtocolRegistry.withUserProtocols(UserProtocols.load(protocols), true);
+      known = baseline == null ? null : Baseline.load(baseline);
+    } catch (ProtocolFileException | IOException e) {
+      err.println("txguard: " + e.getMessage());
+      return Main.EXIT_USAGE;
+    }
+
+    AuditOptions options = new AuditOptions(paths, classpathEntries(), registry, workers, includeTests);
+    // progressbar draws on stderr; System.console() is null whenever stdin or stdout is not a terminal.
+    AuditListener progress = System.console() != null ? new ProgressBarListener() : AuditListener.NONE;
+    AuditResult all = new AuditRunner(options, progress).run();
+    AuditResult result = known == null ? all : known.filterNew(all);
+    try {
+      if (writeBaseline != null) {
+        Baseline.write(all, writeBaseline);
+        err.println("txguard: wrote " + all.findingCount() + " findings to baseline " + writeBaseline);
+      }
+      writeReport(result);
+    } catch (IOException e) {
+      err.println("txguard: cannot write " + e.getMessage());
+      return Main.EXIT_USAGE;
+    }
+    if (result.filesAnalysed() == 0) {
+      err.println("txguard: no Java file could be analysed");
+      return Main.EXIT_USAGE;
+    }
+    return result.findingCount() > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  }
+
+  private List<Path> classpathEntries() {
+    List<Path> entries = new ArrayList<>();
+    if (classpath != null) {
+      for (String entry : classpath.split(File.pathSeparator)) {
+        if (!entry.isBlank()) {
+          entries.add(Path.of(entry));
+        }
+      }
+    }
+    return entries;
+  }
+
+  private void writeReport(AuditResult result) throws IOException {
+    String report = format.render(result);
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(report);
+      out.flush();
+    } else {
+      Files.writeString(output, report, StandardCharsets.UTF_8);
+    }
+    if (output != null || format != ReportFormat.text) {
+      // The text report ends with this summary; other destinations get it on stderr.
+      spec.commandLine().getErr().println(Summary.of(result));
+    }
+  }
+}

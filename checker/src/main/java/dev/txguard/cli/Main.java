@@ -1,0 +1,62 @@
+package dev.txguard.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code txguard} command: only subcommands, of which {@code audit} is the one so far. */
+@Command(name = "txguard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Finds database transactions left open.",
+    subcommands = {AuditCommand.class, CommandLine.HelpCommand.class},
+    exitCodeOnInvalidInput = Main.EXIT_USAGE, exitCodeOnExecutionException = Main.EXIT_USAGE)
+public final class Main implements Runnable {
+  /** Usage errors and failures that are not about the audited code, so that 1 always means "findings". */
+  static final int EXIT_USAGE = 2;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: try 'txguard audit PATH...'");
+  }
+
+  public static void main(String[] args) {
+    // Reports are UTF-8 whatever the platform encoding (SARIF and HTML must be; text follows for consistency).
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(execute(out, err, args));
+  }
+
+  /** Runs a command line without exiting, for tests and embedding; returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cmd = new CommandLine(new Main())
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+          commandLine.getErr().println("txguard: internal error: " + e);
+          e.printStackTrace(commandLine.getErr());
+          return EXIT_USAGE;
+        });
+    try {
+      return cmd.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** The version the cli jar's manifest carries (Implementation-Version), or "dev" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"txguard " + (v == null ? "dev" : v)};
+    }
+  }
+}
