@@ -382,7 +382,7 @@ final class UnitAnalyzer {
     } else if (c.storesArguments() || (!hasBody(c.localCallee()) && !c.isConstructor() && handOff.handsOff(c.name()))) {
       for (Key arg : c.args()) {
         if (arg != null) {
-          out = escape(out, arg, !c.storesArguments(), false);
+          out = escape(out, arg, true, false); // a handle hands off; an owner passed along does not
         }
       }
     }

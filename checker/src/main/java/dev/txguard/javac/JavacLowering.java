@@ -590,11 +590,12 @@ final class JavacLowering {
     }
   }
 
+  /** Storing a handle into a field, array or collection hands it off; storing an owner (em, session) does not. */
   private void escapeStored(ExpressionTree value) {
     ExpressionTree v = strip(value);
     Key src = isAccessor(v) ? ownerKey((MethodInvocationTree) v) : keyOf(v);
     if (src != null) {
-      b.op(new Op.Escape(src, false, false), sites.of(value));
+      b.op(new Op.Escape(src, !isAccessor(v), false), sites.of(value));
     }
   }
 

@@ -210,7 +210,7 @@ public final class SourceAnalyzer {
   /** The same pre-filter as the javac front end: units that may begin, then the same-file methods they call. */
   private Set<Node> select(List<Node> units, Map<Node, Set<String>> calls) {
     Set<String> beginNames = new HashSet<>();
-    Set<Node> selected = new LinkedHashSet<>();
+    Set<Node> selected = java.util.Collections.newSetFromMap(new IdentityHashMap<>()); // nodes: by identity
     boolean changed = true;
     while (changed) {
       changed = false;

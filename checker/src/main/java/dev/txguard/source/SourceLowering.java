@@ -87,7 +87,7 @@ final class SourceLowering {
   private List<Node> unitParams;
   private int tempCounter;
   private Set<String> pendingLabels = Set.of();
-  private final Map<Node, StatusVar> statusVars = new HashMap<>();
+  private final Map<Node, StatusVar> statusVars = new java.util.IdentityHashMap<>(); // nodes equal by structure
 
   private record StatusVar(Key handle, CallRole role) {}
 
@@ -483,11 +483,12 @@ final class SourceLowering {
     }
   }
 
+  /** Storing a handle into a field, array or collection hands it off; storing an owner (em, session) does not. */
   private void escapeStored(Expression value) {
     Expression v = strip(value);
     Key src = isAccessor(v) ? ownerKey((MethodCallExpr) v) : keyOf(v);
     if (src != null) {
-      b.op(new Op.Escape(src, false, false), sites.of(value));
+      b.op(new Op.Escape(src, !isAccessor(v), false), sites.of(value));
     }
   }
 
@@ -741,6 +742,13 @@ final class SourceLowering {
         return keyOfDeclaration(decl, n.getNameAsString());
       }
       return resolver.isField(n.getNameAsString(), n) ? Key.field("f:" + n.getNameAsString()) : null;
+    }
+    if (e instanceof com.github.javaparser.ast.expr.TypeExpr t && t.getType().isClassOrInterfaceType()
+        && t.getType().asClassOrInterfaceType().getScope().isEmpty()) {
+      // `tx::commit`: the parser cannot tell a variable from a type before a method reference
+      String name = t.getType().asClassOrInterfaceType().getNameAsString();
+      Node decl = resolver.declarationOf(name, t);
+      return decl != null ? keyOfDeclaration(decl, name) : null;
     }
     if (e instanceof FieldAccessExpr f) {
       if (f.getScope() instanceof ThisExpr || resolver.isTypeName(f.getScope())) {

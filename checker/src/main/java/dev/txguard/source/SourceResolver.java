@@ -66,7 +66,8 @@ final class SourceResolver {
   private final CompilationUnit cu;
   private final JavaParserFacade facade;
   private final ProtocolRegistry registry;
-  private final Map<Node, Optional<ResolvedMethodDeclaration>> methods = new HashMap<>();
+  /** By identity: JavaParser nodes are equal by structure, and equal calls in two methods may differ in type. */
+  private final Map<Node, Optional<ResolvedMethodDeclaration>> methods = new java.util.IdentityHashMap<>();
   private final Set<String> unresolved = new HashSet<>();
   private boolean matchedByName;
 
@@ -505,16 +506,28 @@ final class SourceResolver {
         return null;
       }
     }
+    // Without the solver: a method of the receiver's type if that type is declared here, else of an enclosing type.
+    List<TypeDeclaration<?>> owners = new ArrayList<>();
     if (m.getScope().isPresent() && !(m.getScope().get() instanceof ThisExpr)) {
       SourceTypeFacts t = typeOf(m.getScope().get());
-      if (t == null || sameFileType(t.qualifiedName()) == null) {
+      TypeDeclaration<?> owner = t == null ? null : sameFileType(t.qualifiedName());
+      if (owner == null) {
         return null;
       }
+      owners.add(owner);
+    } else {
+      for (Node p = m; p != null; p = p.getParentNode().orElse(null)) {
+        if (p instanceof TypeDeclaration<?> t) {
+          owners.add(t);
+        }
+      }
     }
-    for (MethodDeclaration d : cu.findAll(MethodDeclaration.class)) {
-      if (d.getNameAsString().equals(m.getNameAsString()) && d.getParameters().size() == m.getArguments().size()
-          && d.getBody().isPresent()) {
-        return d;
+    for (TypeDeclaration<?> owner : owners) {
+      for (MethodDeclaration d : owner.getMethods()) {
+        if (d.getNameAsString().equals(m.getNameAsString()) && d.getParameters().size() == m.getArguments().size()
+            && d.getBody().isPresent()) {
+          return d;
+        }
       }
     }
     return null;

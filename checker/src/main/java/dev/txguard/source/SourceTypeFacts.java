@@ -25,6 +25,10 @@ final class SourceTypeFacts implements TypeFacts {
   /** Facts of a resolved type; null for primitives, arrays and types the solver cannot describe. */
   static SourceTypeFacts resolved(ResolvedType type) {
     try {
+      if (type != null && type.isTypeVariable()) {
+        var bounds = type.asTypeVariable().asTypeParameter().getBounds();
+        return bounds.isEmpty() ? null : resolved(bounds.get(0).getType());
+      }
       if (type == null || !type.isReferenceType()) {
         return null;
       }
