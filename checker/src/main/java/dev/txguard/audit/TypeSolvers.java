@@ -45,9 +45,9 @@ final class TypeSolvers {
   }
 
   /** The same language level as {@link dev.txguard.source.SourceAnalyzer}, so that records and patterns parse. */
-  private static JavaParserTypeSolver sources(Path root) {
+  private static com.github.javaparser.resolution.TypeSolver sources(Path root) {
     ParserConfiguration config = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21);
-    return new JavaParserTypeSolver(root, config, CACHE_LIMIT);
+    return new ExistingFileTypeSolver(root, new JavaParserTypeSolver(root, config, CACHE_LIMIT));
   }
 
   /**
