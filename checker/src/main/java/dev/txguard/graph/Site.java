@@ -11,6 +11,11 @@ public record Site(int start, int end, int line, int column, String text) {
     text = text == null ? "" : text;
   }
 
+  /** The same place under another name (a condition lowered as its negation). */
+  public Site withText(String other) {
+    return new Site(start, end, line, column, other);
+  }
+
   /** Whether {@code other} starts inside this site's range. */
   public boolean contains(Site other) {
     return start >= 0 && other.start >= start && other.start < end;

@@ -56,7 +56,6 @@ import dev.txguard.graph.CondLowering;
 import dev.txguard.graph.FlowGraph;
 import dev.txguard.graph.FlowGraphBuilder;
 import dev.txguard.graph.Key;
-import dev.txguard.graph.Label;
 import dev.txguard.graph.Op;
 import dev.txguard.graph.Site;
 import dev.txguard.graph.StatusTest;
@@ -65,6 +64,7 @@ import dev.txguard.graph.TxInfo;
 import dev.txguard.protocol.CallRole;
 import dev.txguard.protocol.ProtocolRegistry;
 import dev.txguard.protocol.Role;
+import dev.txguard.protocol.StatusSwitch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,7 +72,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 
 /**
  * Lowers one unit (a method, lambda or initializer) of an attributed javac tree onto a {@link FlowGraphBuilder}:
@@ -80,8 +79,6 @@ import javax.lang.model.element.Modifier;
  * own; here they only capture (hand off) the handles they reference.
  */
 final class JavacLowering {
-  private static final int MAX_TEXT = 80;
-
   private final VisitorState state;
   private final ProtocolRegistry registry;
   private final JavacTypeFacts.Cache typeCache;
@@ -339,26 +336,15 @@ final class JavacLowering {
     StatusVar status = statusOf(selector);
     if (status != null) {
       // switch (tx.getStatus()): each case is a status test, tried in order; default takes the rest.
-      b.switchBlock(sites.of(sw), bodies, arrow, expression, (entries, noMatch) -> {
-        int defaultIndex = -1;
-        for (int i = 0; i < cases.size(); i++) {
-          CaseTree c = cases.get(i);
-          if (c.getExpressions().isEmpty()) {
-            defaultIndex = i;
-            continue;
-          }
-          StatusTest test = null;
-          for (ExpressionTree label : c.getExpressions()) {
-            String name = constantName(strip(label));
-            StatusTest t = name == null ? StatusTest.UNKNOWN : status.role().protocol().statusTest(name);
-            test = test == null ? t : test.or(t);
-          }
-          Label next = b.newLabel();
-          b.branch(new Cond.Query(status.handle(), test), sites.of(c), entries.get(i), next);
-          b.place(next);
-        }
-        b.goTo(defaultIndex >= 0 ? entries.get(defaultIndex) : noMatch);
-      });
+      List<List<String>> constants = new ArrayList<>();
+      List<Site> caseSites = new ArrayList<>();
+      for (CaseTree c : cases) {
+        constants.add(c.getExpressions().isEmpty() ? null
+            : c.getExpressions().stream().map(l -> constantName(strip(l))).toList());
+        caseSites.add(sites.of(c));
+      }
+      b.switchBlock(sites.of(sw), bodies, arrow, expression,
+          StatusSwitch.dispatch(b, status.handle(), status.role().protocol(), constants, caseSites));
       return;
     }
     b.switchBlock(sites.of(sw), bodies, arrow, mayMatchNothing, expression);
@@ -718,9 +704,8 @@ final class JavacLowering {
 
   private TxInfo txInfo(CallRole role, String handleText, String ownerText, MethodInvocationTree call,
       ExpressionTree handleExpr, int resultLocalPos) {
-    String rollback = role.protocol().rollbackStatement(handleText, ownerText);
     fixFacts.recordBegin(sites.of(call), call, handleExpr, resultLocalPos);
-    return new TxInfo(role.protocol().api(), role.protocol().id(), role.protocol().beginAgainIsError(), rollback);
+    return role.protocol().txInfo(handleText, ownerText);
   }
 
   // ================================================================ conditions
@@ -793,7 +778,7 @@ final class JavacLowering {
         return null;
       }
       // The leaf asks "not null": name it so, so that a path step reads right ("tx != null is false").
-      Site asked = new Site(site.start(), site.end(), site.line(), site.column(), text(other) + " != null");
+      Site asked = site.withText(text(other) + " != null");
       return b.not(b.leaf(() -> lowerExpr(other), new Cond.NonNull(k), asked));
     }
     if (r instanceof LiteralTree lit && lit.getValue() instanceof Boolean v) {
@@ -1068,9 +1053,5 @@ final class JavacLowering {
 
   private String text(Tree t) {
     return t == null ? null : sites.text(t);
-  }
-
-  static boolean isStaticOrAbstract(MethodTree m) {
-    return m.getModifiers().getFlags().contains(Modifier.ABSTRACT);
   }
 }

@@ -34,6 +34,11 @@ public record Protocol(
         + ";";
   }
 
+  /** What the graph records about a begin of this protocol, with the fix statement for these texts. */
+  public dev.txguard.graph.TxInfo txInfo(String handle, String owner) {
+    return new dev.txguard.graph.TxInfo(api, id, beginAgainIsError, rollbackStatement(handle, owner));
+  }
+
   /** What comparing the status with {@code constant} answers. */
   public StatusTest statusTest(String constant) {
     StatusTest t = statusConstants.get(constant);

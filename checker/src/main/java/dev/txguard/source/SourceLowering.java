@@ -56,7 +56,6 @@ import dev.txguard.graph.CondLowering;
 import dev.txguard.graph.FlowGraph;
 import dev.txguard.graph.FlowGraphBuilder;
 import dev.txguard.graph.Key;
-import dev.txguard.graph.Label;
 import dev.txguard.graph.Op;
 import dev.txguard.graph.Site;
 import dev.txguard.graph.StatusTest;
@@ -65,8 +64,8 @@ import dev.txguard.graph.TxInfo;
 import dev.txguard.protocol.CallRole;
 import dev.txguard.protocol.ProtocolRegistry;
 import dev.txguard.protocol.Role;
+import dev.txguard.protocol.StatusSwitch;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -271,26 +270,15 @@ final class SourceLowering {
     boolean mayMatchNothing = !expression && !hasDefault && resolver.isEnumStringOrPrimitive(selector);
     StatusVar status = statusOf(selector);
     if (status != null) {
-      b.switchBlock(sites.of(sw), bodies, arrow, expression, (targets, noMatch) -> {
-        int defaultIndex = -1;
-        for (int i = 0; i < entries.size(); i++) {
-          SwitchEntry c = entries.get(i);
-          if (c.isDefault() || c.getLabels().isEmpty()) {
-            defaultIndex = i;
-            continue;
-          }
-          StatusTest test = null;
-          for (Expression label : c.getLabels()) {
-            String name = constantName(strip(label));
-            StatusTest st = name == null ? StatusTest.UNKNOWN : status.role().protocol().statusTest(name);
-            test = test == null ? st : test.or(st);
-          }
-          Label next = b.newLabel();
-          b.branch(new Cond.Query(status.handle(), test), sites.of(c), targets.get(i), next);
-          b.place(next);
-        }
-        b.goTo(defaultIndex >= 0 ? targets.get(defaultIndex) : noMatch);
-      });
+      List<List<String>> constants = new ArrayList<>();
+      List<Site> caseSites = new ArrayList<>();
+      for (SwitchEntry c : entries) {
+        constants.add(c.isDefault() || c.getLabels().isEmpty() ? null
+            : c.getLabels().stream().map(l -> constantName(strip(l))).toList());
+        caseSites.add(sites.of(c));
+      }
+      b.switchBlock(sites.of(sw), bodies, arrow, expression,
+          StatusSwitch.dispatch(b, status.handle(), status.role().protocol(), constants, caseSites));
       return;
     }
     b.switchBlock(sites.of(sw), bodies, arrow, mayMatchNothing, expression);
@@ -589,8 +577,7 @@ final class SourceLowering {
   }
 
   private TxInfo txInfo(CallRole role, String handleText, String ownerText) {
-    return new TxInfo(role.protocol().api(), role.protocol().id(), role.protocol().beginAgainIsError(),
-        role.protocol().rollbackStatement(handleText, ownerText));
+    return role.protocol().txInfo(handleText, ownerText);
   }
 
   // ================================================================ conditions
@@ -650,7 +637,7 @@ final class SourceLowering {
       Expression other = r instanceof NullLiteralExpr ? l : r;
       Key k = isAccessor(other) ? ownerKey((MethodCallExpr) other) : keyOf(other);
       // The leaf asks "not null": name it so, so that a path step reads right ("tx != null is false").
-      Site asked = new Site(site.start(), site.end(), site.line(), site.column(), text(other) + " != null");
+      Site asked = site.withText(text(other) + " != null");
       return k == null ? null : b.not(b.leaf(() -> lowerExpr(other), new Cond.NonNull(k), asked));
     }
     if (r instanceof BooleanLiteralExpr lit) {

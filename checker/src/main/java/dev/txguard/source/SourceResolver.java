@@ -2,7 +2,6 @@ package dev.txguard.source;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
-import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -686,9 +685,5 @@ final class SourceResolver {
     }
     boolean checked = !supers.contains(ThrownType.RUNTIME_EXCEPTION) && !supers.contains("java.lang.Error");
     return new ThrownType(ref.getQualifiedName(), supers, checked);
-  }
-
-  static boolean hasModifier(Node n, Modifier.Keyword k) {
-    return n instanceof com.github.javaparser.ast.nodeTypes.NodeWithModifiers<?> w && w.hasModifier(k);
   }
 }
