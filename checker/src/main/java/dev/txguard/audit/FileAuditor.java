@@ -44,7 +44,9 @@ final class FileAuditor {
       problems.add(new Problem(file.path(), p.line(), p.reason()));
       analysed &= WHOLE_FILE_FAILURES.stream().noneMatch(p.reason()::startsWith);
     }
-    List<ReportedFinding> findings = reported(result.findings(), PackageNames.of(text.text()));
+    // The package is read only when needed: scanning every file's text for it cost 2.6% of a JDK audit.
+    List<ReportedFinding> findings = result.findings().isEmpty() ? List.of()
+        : reported(result.findings(), PackageNames.of(text.text()));
     return new FileOutcome(file.path(), findings.isEmpty() ? null : text.text(), findings, problems, analysed);
   }
 

@@ -1,12 +1,10 @@
 package dev.txguard.audit;
 
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.model.SymbolReference;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ClassLoaderTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,12 +12,6 @@ import java.util.List;
 
 /** Builds one worker's symbol solver: the JDK, the audited source roots, then the classpath. */
 final class TypeSolvers {
-  /**
-   * Parsed files each source-root solver keeps. Its default is unbounded, which would keep every referenced file's
-   * AST for the whole audit, once per thread.
-   */
-  private static final long CACHE_LIMIT = 256;
-
   private TypeSolvers() {}
 
   static CombinedTypeSolver create(List<Path> sourceRoots, Classpath classpath) {
@@ -44,10 +36,8 @@ final class TypeSolvers {
     return ts;
   }
 
-  /** The same language level as {@link dev.txguard.source.SourceAnalyzer}, so that records and patterns parse. */
   private static com.github.javaparser.resolution.TypeSolver sources(Path root) {
-    ParserConfiguration config = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21);
-    return new ExistingFileTypeSolver(root, new JavaParserTypeSolver(root, config, CACHE_LIMIT));
+    return new SourceRootTypeSolver(root);
   }
 
   /**

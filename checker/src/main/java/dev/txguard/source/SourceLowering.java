@@ -48,6 +48,7 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
+import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.UnionType;
 import dev.txguard.graph.BuildOptions;
@@ -126,7 +127,7 @@ final class SourceLowering {
       Expression e = ((ExpressionStmt) body).getExpression();
       if (isBeginCall(e)) {
         Key tmp = temp();
-        lowerValueInto(tmp, e);
+        lowerValueInto(tmp, e, Boolean.FALSE);
         b.op(new Op.Escape(tmp, false, true), sites.of(e));
       } else {
         lowerExpr(e);
@@ -232,7 +233,7 @@ final class SourceLowering {
       Expression inner = strip(e);
       if (isBeginCall(inner) || isAccessor(inner)) {
         Key tmp = temp();
-        lowerValueInto(tmp, inner);
+        lowerValueInto(tmp, inner, Boolean.FALSE);
         b.op(new Op.Escape(tmp, false, true), sites.of(e));
       } else {
         lowerExpr(e);
@@ -326,7 +327,7 @@ final class SourceLowering {
       key = keyOfDeclaration(d, d.getNameAsString());
       type = resolver.declaredType(d.getType(), d, d.getInitializer().orElse(null));
       if (d.getInitializer().isPresent()) {
-        lowerValueInto(key, d.getInitializer().get());
+        lowerValueInto(key, d.getInitializer().get(), declaredBoolean(d.getType()));
       }
     } else {
       lowerExpr(r);
@@ -358,7 +359,8 @@ final class SourceLowering {
       for (VariableDeclarator d : v.getVariables()) {
         recordStatusVar(d);
         if (d.getInitializer().isPresent()) {
-          lowerValueInto(keyOfDeclaration(d, d.getNameAsString()), d.getInitializer().get());
+          lowerValueInto(keyOfDeclaration(d, d.getNameAsString()), d.getInitializer().get(),
+              declaredBoolean(d.getType()));
         }
       }
     } else if (e instanceof AssignExpr a) {
@@ -414,13 +416,17 @@ final class SourceLowering {
     }
   }
 
-  private void lowerValueInto(Key dst, Expression value) {
+  /**
+   * Evaluates {@code value} and stores it into the local {@code dst}; {@code declared} is what the local's written type
+   * says of a boolean value (null: it cannot tell, so the value's type is resolved, which is costly).
+   */
+  private void lowerValueInto(Key dst, Expression value, Boolean declared) {
     Expression v = strip(value);
     if (dst == null) {
       lowerExpr(value);
       return;
     }
-    if (resolver.isBoolean(value)) {
+    if (v instanceof NullLiteralExpr ? false : declared != null ? declared : resolver.isBoolean(value)) {
       b.assignBool(dst, cond(v), sites.of(value));
       return;
     }
@@ -438,8 +444,8 @@ final class SourceLowering {
     } else if (v instanceof ObjectCreationExpr n) {
       lowerNew(n, dst);
     } else if (v instanceof ConditionalExpr c) {
-      b.ifThenElse(cond(c.getCondition()), () -> lowerValueInto(dst, c.getThenExpr()),
-          () -> lowerValueInto(dst, c.getElseExpr()));
+      b.ifThenElse(cond(c.getCondition()), () -> lowerValueInto(dst, c.getThenExpr(), declared),
+          () -> lowerValueInto(dst, c.getElseExpr(), declared));
     } else {
       lowerExpr(v);
       Key src = keyOf(v);
@@ -447,11 +453,39 @@ final class SourceLowering {
     }
   }
 
+  /**
+   * Whether a local of this written type holds a boolean when assigned: true for {@code boolean}/{@code Boolean}, false
+   * for any type no boolean converts to, null for {@code var}, a missing type and the supertypes of {@code Boolean}
+   * ({@code Object o = flag} stores a boolean, as javac's value type says).
+   */
+  private static Boolean declaredBoolean(Type type) {
+    if (type == null || type.isVarType() || type.isUnknownType()) {
+      return null;
+    }
+    if (type.isPrimitiveType()) {
+      return type.asPrimitiveType().getType() == PrimitiveType.Primitive.BOOLEAN;
+    }
+    if (type.isClassOrInterfaceType()) {
+      return switch (type.asClassOrInterfaceType().getNameAsString()) {
+        case "Boolean" -> true;
+        case "Object", "Serializable", "Comparable", "Constable" -> null;
+        default -> false;
+      };
+    }
+    return false;
+  }
+
+  private static Boolean declaredBoolean(Node declaration) {
+    return declaration instanceof VariableDeclarator v ? declaredBoolean(v.getType())
+        : declaration instanceof Parameter p ? declaredBoolean(p.getType()) : null;
+  }
+
   private void lowerAssignment(Expression target, Expression value) {
     Expression t = strip(target);
     Key k = keyOf(t);
     if (k != null && (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM)) {
-      lowerValueInto(k, value);
+      lowerValueInto(k, value, t instanceof NameExpr n ? declaredBoolean(resolver.declarationOf(n.getNameAsString(), n))
+          : null);
       return;
     }
     if (t instanceof ArrayAccessExpr a) {
@@ -463,7 +497,7 @@ final class SourceLowering {
     Expression v = strip(value);
     if (isBeginCall(v)) {
       Key tmp = temp();
-      lowerValueInto(tmp, v);
+      lowerValueInto(tmp, v, Boolean.FALSE);
       b.op(new Op.Escape(tmp, false, false), sites.of(value));
     } else {
       lowerExpr(value);
