@@ -1,0 +1,108 @@
+package dev.txguard.javac;
+
+import static dev.txguard.javac.InProcessCompiler.errors;
+import static dev.txguard.javac.InProcessCompiler.internalFailures;
+import static dev.txguard.javac.InProcessCompiler.txguardFindings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The suggested fixes are safe to apply: Error Prone's patching mode ({@code -XepPatchChecks}, in place) over a copy
+ * of {@code testdata/} leaves code that still compiles, in which every finding that had a fix is gone and nothing
+ * new is reported.
+ */
+class FixApplicationTest {
+  private static final List<String> PATCH = List.of(
+      "-XepPatchChecks:UncommittedTransaction,UncommittedTransactionOnException", "-XepPatchLocation:IN_PLACE");
+
+  @TempDir
+  Path work;
+
+  @Test
+  void applyingEveryFixToTestdataKeepsItCompilingAndRemovesExactlyThoseFindings() {
+    Path copy = copyOf(InProcessCompiler.REPO.resolve("testdata"), work.resolve("testdata"));
+    InProcessCompiler compiler = new InProcessCompiler(InProcessCompiler.txguardChecks(), work);
+    int fixed = 0;
+    int before = 0;
+    List<String> problems = new ArrayList<>();
+    for (List<Path> unit : InProcessCompiler.testdataUnits(copy)) {
+      List<Diagnostic<? extends JavaFileObject>> original = txguardFindings(compiler.compile(unit, List.of()));
+      long withFix = original.stream().filter(FixApplicationTest::hasFix).count();
+      before += original.size();
+      fixed += (int) withFix;
+
+      List<String> contents = read(unit);
+      compiler.compile(unit, PATCH);
+      boolean changed = !contents.equals(read(unit));
+      if (changed != withFix > 0) {
+        problems.add(unit + ": " + withFix + " fixes offered, files changed: " + changed);
+      }
+
+      List<Diagnostic<? extends JavaFileObject>> after = compiler.compile(unit, List.of());
+      problems.addAll(errors(after));
+      problems.addAll(internalFailures(after));
+      List<String> remaining = txguardFindings(after).stream().map(FixApplicationTest::withoutLines).toList();
+      List<String> expected = original.stream().filter(d -> !hasFix(d)).map(FixApplicationTest::withoutLines).toList();
+      if (!remaining.equals(expected)) {
+        problems.add(unit.get(0).getFileName() + ": after the fixes " + remaining + "\n  expected " + expected);
+      }
+    }
+    assertEquals(List.of(), problems);
+    assertTrue(fixed >= 50, "fixes applied: " + fixed + " of " + before + " findings");
+    System.err.printf("FixApplicationTest: %d of %d findings had a fix; all applied, recompiled, gone%n", fixed, before);
+  }
+
+  /** Error Prone appends its rendering of a suggested fix to the message. */
+  private static boolean hasFix(Diagnostic<? extends JavaFileObject> d) {
+    return d.getMessage(Locale.ROOT).contains("Did you mean");
+  }
+
+  /** A finding without line numbers (the fixes insert lines above later findings) and without the fix's text. */
+  private static String withoutLines(Diagnostic<? extends JavaFileObject> d) {
+    String msg = d.getMessage(Locale.ROOT);
+    int fix = msg.indexOf("Did you mean");
+    return (fix < 0 ? msg : msg.substring(0, fix)).replaceAll("line \\d+", "line N").strip();
+  }
+
+  private static List<String> read(List<Path> files) {
+    List<String> out = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        out.add(Files.readString(f));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  private static Path copyOf(Path from, Path to) {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return to;
+  }
+}
