@@ -77,14 +77,13 @@ final class UnitAnalyzer {
     Set<State.MergeKey>[] dirty = new Set[nodes.size()];
     PriorityQueue<Integer> queue = new PriorityQueue<>();
 
-    State init = State.initial();
     Map<Integer, TxStatus> tx = new HashMap<>();
     Map<Key, Binding> bindings = new HashMap<>();
     for (Map.Entry<Key, Integer> e : assumedActive.entrySet()) {
       tx.put(e.getValue(), TxStatus.ACTIVE);
       bindings.put(e.getKey(), new Binding.TxRef(e.getValue(), true));
     }
-    init = new State(tx, bindings, Map.of(), Map.of(), null, null, null, null, null);
+    State init = new State(tx, bindings, Map.of(), Map.of(), null, null, null, null, null);
     merge(table, dirty, queue, graph.entry(), init);
 
     long steps = 0;

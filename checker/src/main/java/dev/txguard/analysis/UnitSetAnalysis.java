@@ -194,7 +194,7 @@ public final class UnitSetAnalysis {
       out.putIfAbsent("exc:" + b.site().start(), f);
     }
     List<Finding> list = new ArrayList<>(out.values());
-    list.sort(Comparator.comparingInt((Finding f) -> f.at().start()).thenComparing(f -> f.rule().ordinal()));
+    list.sort(Comparator.comparingInt((Finding f) -> f.at().start()).thenComparing(Finding::rule));
     return list;
   }
 }

@@ -85,8 +85,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     AuditOptions options = new AuditOptions(paths, classpathEntries(), registry, workers, includeTests);
-    // progressbar draws on stderr; System.console() is null whenever stdin or stdout is not a terminal.
-    AuditListener progress = System.console() != null ? new ProgressBarListener() : AuditListener.NONE;
+    AuditListener progress = Terminal.isInteractive() ? new ProgressBarListener() : AuditListener.NONE;
     AuditResult all = new AuditRunner(options, progress).run();
     AuditResult result = known == null ? all : known.filterNew(all);
     try {
@@ -109,7 +108,7 @@ final class AuditCommand implements Callable<Integer> {
   private List<Path> classpathEntries() {
     List<Path> entries = new ArrayList<>();
     if (classpath != null) {
-      for (String entry : classpath.split(File.pathSeparator)) {
+      for (String entry : classpath.split(File.pathSeparator, -1)) {
         if (!entry.isBlank()) {
           entries.add(Path.of(entry));
         }

@@ -4,21 +4,18 @@ import dev.txguard.report.AuditResult;
 import dev.txguard.report.HtmlReport;
 import dev.txguard.report.SarifReport;
 import dev.txguard.report.TextReport;
-import java.util.function.Function;
 
 /** The {@code --format} values; lower-case constants because picocli shows them as written in the help. */
 enum ReportFormat {
-  text(TextReport::render),
-  sarif(SarifReport::render),
-  html(HtmlReport::render);
-
-  private final Function<AuditResult, String> renderer;
-
-  ReportFormat(Function<AuditResult, String> renderer) {
-    this.renderer = renderer;
-  }
+  text,
+  sarif,
+  html;
 
   String render(AuditResult result) {
-    return renderer.apply(result);
+    return switch (this) {
+      case text -> TextReport.render(result);
+      case sarif -> SarifReport.render(result);
+      case html -> HtmlReport.render(result);
+    };
   }
 }

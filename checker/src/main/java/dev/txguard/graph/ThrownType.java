@@ -20,7 +20,7 @@ public record ThrownType(String name, Set<String> supertypes, boolean checked) {
   }
 
   public boolean isUnknownUnchecked() {
-    return this == UNCHECKED || this.equals(UNCHECKED);
+    return this.equals(UNCHECKED);
   }
 
   /** How a {@code catch} of type {@code caught} (given with its own supertypes) handles this type. */

@@ -43,7 +43,7 @@ final class CompilationUnitAnalysis {
   final SiteFactory sites;
   final FixFacts fixFacts = new FixFacts();
   final CompilationUnitTree cu;
-  private final Map<Tree, List<UnitOutcome>> byMember = new IdentityHashMap<>();
+  private final IdentityHashMap<Tree, List<UnitOutcome>> byMember = new IdentityHashMap<>();
 
   private CompilationUnitAnalysis(CompilationUnitTree cu, VisitorState state, TxguardConfig config) {
     this.cu = cu;
@@ -151,7 +151,7 @@ final class CompilationUnitAnalysis {
     JavacTypeFacts.Cache typeCache = new JavacTypeFacts.Cache(state.getTypes());
     JavacLowering lowering = new JavacLowering(state, registry, typeCache, classes, sites, fixFacts);
     List<FlowGraph> graphs = new ArrayList<>();
-    Map<FlowGraph, UnitRef> refs = new IdentityHashMap<>();
+    IdentityHashMap<FlowGraph, UnitRef> refs = new IdentityHashMap<>();
     for (UnitRef u : units) {
       if (!selected.contains(u)) {
         continue;
@@ -265,7 +265,7 @@ final class CompilationUnitAnalysis {
       public Void visitLambdaExpression(LambdaExpressionTree l, Void unused) {
         Tree member = members.peek();
         String outer = current.isEmpty() ? classNames.peek() : current.peek().name;
-        UnitRef u = new UnitRef(l, member, "the lambda in " + outer, "lambda@" + sites.start(l) + "#" + (lambdas++), null);
+        UnitRef u = new UnitRef(l, member, "the lambda in " + outer, "lambda@" + sites.start(l) + "#" + lambdas++, null);
         units.add(u);
         current.push(u);
         scan(l.getBody(), null);
@@ -281,7 +281,7 @@ final class CompilationUnitAnalysis {
             current.peek().calls.add(sym.getSimpleName().toString());
           }
         }
-        return super.visitMethodInvocation(m, unused);
+        return super.visitMethodInvocation(m, null);
       }
     }.scan(cu, null);
   }

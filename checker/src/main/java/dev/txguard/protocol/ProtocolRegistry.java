@@ -91,7 +91,7 @@ public final class ProtocolRegistry {
     Set<String> out = new java.util.LinkedHashSet<>();
     for (List<CallPattern> ps : byName.values()) {
       for (CallPattern p : ps) {
-        if (p.protocol() == protocol && (p.role() == Role.BEGIN_ON_RECEIVER || p.role() == Role.END_RECEIVER
+        if (p.protocol().equals(protocol) && (p.role() == Role.BEGIN_ON_RECEIVER || p.role() == Role.END_RECEIVER
             || p.role() == Role.QUERY || p.role() == Role.STATUS)) {
           out.addAll(p.types());
         }
@@ -138,24 +138,21 @@ public final class ProtocolRegistry {
    * {@code isOneOf(ACTIVE, MARKED_ROLLBACK)}), given the simple names of constant arguments; null when unknown.
    */
   public static StatusTest statusMethodTest(Protocol protocol, String method, List<String> constants) {
-    switch (method) {
-      case "canRollback":
-        return StatusTest.ACTIVE;
-      case "isOneOf":
-      case "isNotOneOf":
+    return switch (method) {
+      case "canRollback" -> StatusTest.ACTIVE;
+      case "isOneOf", "isNotOneOf" -> {
         if (constants.isEmpty()) {
-          return null;
+          yield null;
         }
         StatusTest t = protocol.statusTest(constants.get(0));
         for (String c : constants.subList(1, constants.size())) {
           t = t.or(protocol.statusTest(c));
         }
-        return method.equals("isOneOf") ? t : t.negate();
-      case "equals":
-        return constants.size() == 1 ? protocol.statusTest(constants.get(0)) : null;
-      default:
-        return null;
-    }
+        yield method.equals("isOneOf") ? t : t.negate();
+      }
+      case "equals" -> constants.size() == 1 ? protocol.statusTest(constants.get(0)) : null;
+      default -> null;
+    };
   }
 
   /** Distinct names of all protocols, for documentation and tests. */

@@ -134,7 +134,7 @@ public final class UserProtocols {
     if (value == null) {
       return out;
     }
-    for (String part : value.split(",")) {
+    for (String part : value.split(",", -1)) {
       if (!part.isBlank()) {
         out.add(part.strip());
       }

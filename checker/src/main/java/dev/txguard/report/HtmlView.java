@@ -98,7 +98,7 @@ final class HtmlView {
    * naming convention (the class name alone cannot tell {@code a.B.C} from {@code a.b.C} otherwise).
    */
   static String packageOf(String qualifiedClass) {
-    String[] parts = qualifiedClass.split("\\.");
+    String[] parts = qualifiedClass.split("\\.", -1);
     List<String> pkg = new ArrayList<>();
     for (int i = 0; i < parts.length - 1 && !parts[i].isEmpty() && !Character.isUpperCase(parts[i].charAt(0)); i++) {
       pkg.add(parts[i]);

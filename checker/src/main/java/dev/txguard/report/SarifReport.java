@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * SARIF 2.1.0: one run of tool {@code txguard} declaring both rules; per finding a result with its location, the
@@ -18,6 +19,9 @@ import java.nio.file.Path;
  * the file holds no absolute paths.
  */
 public final class SarifReport {
+  /** The rules in the order of {@code tool.driver.rules}, which {@code ruleIndex} points into. */
+  private static final List<Rule> RULES = List.of(Rule.values());
+
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String SRCROOT = "%SRCROOT%";
 
@@ -58,7 +62,7 @@ public final class SarifReport {
     ObjectNode driver = Json.MAPPER.createObjectNode();
     driver.put("name", "txguard");
     ArrayNode rules = driver.putArray("rules");
-    for (Rule rule : Rule.values()) {
+    for (Rule rule : RULES) {
       ObjectNode r = rules.addObject();
       r.put("id", rule.checkName());
       r.put("name", rule.checkName());
@@ -74,7 +78,7 @@ public final class SarifReport {
     Finding f = reported.finding();
     ObjectNode r = Json.MAPPER.createObjectNode();
     r.put("ruleId", reported.ruleId());
-    r.put("ruleIndex", f.rule().ordinal());
+    r.put("ruleIndex", RULES.indexOf(f.rule())); // its place in tool.driver.rules
     r.put("level", "warning");
     String note = reported.resolutionNote();
     text(r, "message", f.message() + (note.isEmpty() ? "" : " (" + note + ")"));

@@ -46,7 +46,7 @@ class TextReportTest {
 
   @Test
   void everyUnindentedLineButTheLastTwoKindsIsAFinding() {
-    String[] lines = TextReport.render(Fixtures.result()).split("\n");
+    String[] lines = TextReport.render(Fixtures.result()).split("\n", -1);
     long findings = 0;
     for (String line : lines) {
       if (!line.startsWith(" ") && FIRST_LINE.matcher(line).matches()) {

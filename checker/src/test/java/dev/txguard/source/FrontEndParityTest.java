@@ -48,7 +48,7 @@ class FrontEndParityTest {
 
   static CombinedTypeSolver withClasspath() throws IOException {
     CombinedTypeSolver ts = new CombinedTypeSolver(new ReflectionTypeSolver());
-    for (String entry : CaseDiffAccess.classpath().split(java.io.File.pathSeparator)) {
+    for (String entry : CaseDiffAccess.classpath().split(java.io.File.pathSeparator, -1)) {
       if (entry.endsWith(".jar") && !entry.contains("error_prone") && !entry.contains("junit")) {
         ts.add(new JarTypeSolver(Path.of(entry)));
       }
