@@ -8,6 +8,7 @@ import dev.txguard.protocol.ProtocolRegistry;
 import dev.txguard.protocol.UserProtocols;
 import dev.txguard.report.AuditResult;
 import dev.txguard.report.Problem;
+import dev.txguard.report.TextReport;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +125,16 @@ abstract class AbstractTxguardMojo extends AbstractMojo {
     return project.getArtifactId();
   }
 
+  /** "txguard (module): " + rest: every summary line says which module it is about. */
+  protected final String prefix() {
+    return "txguard (" + moduleName() + "): ";
+  }
+
+  /** The audit's summary line ({@link TextReport#summary}) for this module. */
+  protected final String summary(AuditResult result) {
+    return prefix() + TextReport.summary(result).replaceFirst("^txguard: ", "");
+  }
+
   /**
    * Audits this module: its compile source roots (and test roots with {@code includeTests}), with types resolved
    * against its own classpath. Logs each problem as a warning. Null when the module has no Java sources to audit.
@@ -139,7 +150,7 @@ abstract class AbstractTxguardMojo extends AbstractMojo {
     List<Path> roots = SourceScanner.existingRoots(rootNames);
     List<Path> files = SourceScanner.javaFiles(roots, Lists.items(includes), Lists.items(excludes));
     if (files.isEmpty()) {
-      getLog().info("txguard: no Java sources to audit in " + moduleName());
+      getLog().info(prefix() + "no Java sources to audit");
       return null;
     }
 
@@ -157,7 +168,7 @@ abstract class AbstractTxguardMojo extends AbstractMojo {
       getLog().warn(MavenMessages.problem(basedir, p));
     }
     if (result.filesAnalysed() == 0) {
-      getLog().warn("txguard: none of the " + files.size() + " Java files of " + moduleName() + " could be analysed");
+      getLog().warn(prefix() + "none of the " + files.size() + " Java files could be analysed");
     }
     return new ModuleAudit(project.getId(), basedir, result);
   }

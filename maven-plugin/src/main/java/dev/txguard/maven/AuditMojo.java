@@ -47,11 +47,11 @@ public class AuditMojo extends AbstractReportingMojo {
     }
     if (aggregate) {
       ModuleAudit module = audit != null ? audit : ModuleAudit.empty(project.getId(), basedir());
-      getLog().info(TextReport.summary(module.result()) + " in " + moduleName() + " (aggregated)");
+      getLog().info(summary(module.result()) + "; aggregated");
       contribute(module);
     } else if (audit != null) {
       List<Path> reports = writeReports(audit.result(), outputDirectory());
-      getLog().info(TextReport.summary(audit.result()) + " in " + moduleName() + "; " + reportsNote(reports));
+      getLog().info(summary(audit.result()) + "; " + reportsNote(reports));
     }
   }
 
@@ -75,8 +75,8 @@ public class AuditMojo extends AbstractReportingMojo {
     AuditResult merged = ReactorAggregate.merge(all.get(), rootDir);
     Path directory = Path.of(root.getBuild().getDirectory(), "txguard").toAbsolutePath().normalize();
     List<Path> reports = writeReports(merged, directory);
-    getLog().info(TextReport.summary(merged) + " in the " + all.get().size() + " modules of " + root.getArtifactId()
-        + " (aggregate); " + reportsNote(reports));
+    getLog().info("txguard (aggregate of " + all.get().size() + " modules): "
+        + TextReport.summary(merged).replaceFirst("^txguard: ", "") + "; " + reportsNote(reports));
   }
 
   /**

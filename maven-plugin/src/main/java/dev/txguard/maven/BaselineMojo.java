@@ -40,7 +40,6 @@ public class BaselineMojo extends AbstractTxguardMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("txguard: cannot write the baseline " + file + ": " + e, e);
     }
-    getLog().info("txguard: wrote " + MavenMessages.findingCount(audit.result()) + " of " + moduleName()
-        + " to the baseline " + file);
+    getLog().info(prefix() + "wrote " + MavenMessages.findingCount(audit.result()) + " to the baseline " + file);
   }
 }

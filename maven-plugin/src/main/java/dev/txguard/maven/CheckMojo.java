@@ -2,7 +2,6 @@ package dev.txguard.maven;
 
 import dev.txguard.report.AuditResult;
 import dev.txguard.report.Baseline;
-import dev.txguard.report.TextReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,10 +51,10 @@ public class CheckMojo extends AbstractReportingMojo {
     AuditResult result = applyBaseline(audit.result());
     List<Path> reports = writeReports(result, outputDirectory());
     logFindings(result, audit.basedir(), failOnViolation ? getLog()::error : getLog()::warn);
-    getLog().info(TextReport.summary(result) + " in " + moduleName() + "; " + reportsNote(reports));
+    getLog().info(summary(result) + "; " + reportsNote(reports));
     if (result.findingCount() > 0 && failOnViolation) {
-      throw new MojoFailureException("txguard: " + MavenMessages.findingCount(result)
-          + " in " + moduleName() + (result.baselined() > 0 ? " beyond the baseline" : "")
+      throw new MojoFailureException(prefix() + MavenMessages.findingCount(result)
+          + (result.baselined() > 0 ? " beyond the baseline" : "")
           + ": a transaction can be left open (see the [ERROR] lines above; "
           + reportsNote(reports) + "). Fix them, or accept the current findings with mvn txguard:baseline.");
     }
