@@ -1,5 +1,6 @@
 // Clean code: `mvn verify` passed (invoker checks the result), txguard:check ran and said so in its summary line,
 // and the reports exist anyway for CI to publish: a SARIF valid against the schema with no results, and the HTML.
+// Then the help goal, in the same invocation.
 import dev.txguard.maven.it.ItSupport
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
@@ -16,4 +17,7 @@ assert !new File(reports, 'txguard.txt').exists() : 'text is not a default forma
 def invalid = ItSupport.sarifSchemaErrors(sarif, new File(sarifSchema))
 assert invalid.isEmpty() : invalid.join('\n')
 assert ItSupport.sarifFindings(sarif).isEmpty()
+
+// txguard:help -Dgoal=check -Ddetail
+assert log.contains('txguard:check') && log.contains('User property: txguard.failOnViolation') : 'no help for check'
 return true

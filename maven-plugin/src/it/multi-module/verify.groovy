@@ -1,5 +1,5 @@
 // Invocation 1 (-T 2 verify): each module was checked against its own classpath (Orm comes from api's classes) and
-// the leaking modules failed with their findings. Invocation 2: one aggregated audit report at the root.
+// the leaking modules failed with their findings.
 import dev.txguard.maven.it.ItSupport
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
@@ -18,14 +18,15 @@ assert errors == expected : "logged ${errors}"
 assert lines.any { it =~ /on project service: txguard \(service\): 1 finding/ } : 'service did not fail on its finding'
 assert lines.any { it =~ /on project billing: txguard \(billing\): 2 findings/ } : 'billing did not fail on its finding'
 
-// Invocation 2: each module audited (and logged its findings as warnings), one report for the build at the root.
+// Invocation 2: each module audited (and logged its findings as warnings), one report for the build at the
+// root, written by whichever module finished last: once by the inherited execution, once from the command line.
 def warnings = ItSupport.withoutColumn(ItSupport.reported(basedir, log, 'WARNING'))
 assert warnings == expected : "audit logged ${warnings}"
-assert lines.any { it.contains('txguard (aggregate of 4 modules): 3 findings (2 UncommittedTransaction, 1 UncommittedTransactionOnException), 0 problems, 4 files analysed;') } : 'no aggregate summary'
+def aggregates = lines.findAll { it.contains('txguard (aggregate of 4 modules): 3 findings (2 UncommittedTransaction, 1 UncommittedTransactionOnException), 0 problems, 4 files analysed;') }
+assert aggregates.size() == 2 : "aggregate summaries: ${aggregates}"
 def sarif = new File(basedir, 'target/txguard/txguard.sarif')
 assert sarif.isFile() && new File(basedir, 'target/txguard/txguard.html').isFile() : 'no aggregate reports'
 assert ItSupport.sarifFindings(sarif) == expected : ItSupport.sarifFindings(sarif)
 def invalid = ItSupport.sarifSchemaErrors(sarif, new File(sarifSchema))
 assert invalid.isEmpty() : invalid.join('\n')
-['api', 'service', 'billing'].each { assert !new File(basedir, "${it}/target/txguard").exists() : "${it} has its own report" }
 return true
