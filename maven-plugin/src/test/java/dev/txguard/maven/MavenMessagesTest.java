@@ -43,6 +43,19 @@ class MavenMessagesTest {
   }
 
   @Test
+  void anUnparseableFileIsAProblemAtItsLineUnderTheModule() throws IOException {
+    List<Path> files = new java.util.ArrayList<>(Sources.module(dir));
+    files.add(java.nio.file.Files.writeString(dir.resolve("src/main/java/com/acme/Broken.java"),
+        "package com.acme;\n\nclass Broken { void f() { int x = ; } }\n"));
+    AuditResult result = Sources.audit(files, dir);
+    assertEquals(1, result.problems().size());
+    String message = MavenMessages.problem(dir, result.problems().get(0));
+    String prefix = dir.resolve("src/main/java/com/acme/Broken.java") + ":[3] [txguard] does not parse: ";
+    assertEquals(prefix, message.substring(0, Math.min(message.length(), prefix.length())), message);
+    assertEquals(2, result.filesAnalysed());
+  }
+
+  @Test
   void untrustedTextCannotStartALogLine() {
     assertEquals("a b c\\u001b[31m", MavenMessages.oneLine("a\nb\rc\u001b[31m"));
   }
