@@ -51,8 +51,13 @@ public final class AuditRunner {
     } catch (IOException e) {
       throw new IllegalStateException("closing the classpath loader", e);
     } finally {
-      // Its static map holds each worker's solver strongly (the value refers to its weak key); drop them.
-      JavaParserFacade.clearInstances();
+      // Its static map holds each worker's solver strongly (the value refers to its weak key); drop them. The map is
+      // a plain WeakHashMap that get() guards with the class lock and clearInstances() does not: take that lock, so
+      // that audits running side by side in one JVM (Maven's -T) cannot corrupt it. Dropping another audit's entries
+      // is harmless: a facade keeps no state beyond its solver and is recreated on the next get().
+      synchronized (JavaParserFacade.class) {
+        JavaParserFacade.clearInstances();
+      }
     }
     return assemble(outcomes, problems);
   }

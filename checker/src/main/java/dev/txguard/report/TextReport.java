@@ -48,7 +48,7 @@ public final class TextReport {
   }
 
   /** The last line: counts by rule, problems, files and, when a baseline was applied, how many it hid. */
-  static String summary(AuditResult result) {
+  public static String summary(AuditResult result) {
     int total = result.findingCount();
     List<String> byRule = new ArrayList<>();
     for (Rule rule : Rule.values()) {

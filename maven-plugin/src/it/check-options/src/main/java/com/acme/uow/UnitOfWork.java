@@ -1,0 +1,7 @@
+package com.acme.uow;
+
+public interface UnitOfWork {
+  void finish();
+
+  void abort();
+}
