@@ -33,8 +33,13 @@ final class Messages {
     return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
+  /** {@code java.sql.SQLException}: SQLException; a multi-catch's {@code a.A | b.B}: A or B. */
   private static String simpleName(String name) {
-    int dot = name.lastIndexOf('.');
-    return dot < 0 ? name : name.substring(dot + 1);
+    StringBuilder out = new StringBuilder();
+    for (String part : name.split(" \\| ", -1)) {
+      int dot = part.lastIndexOf('.');
+      out.append(out.length() == 0 ? "" : " or ").append(dot < 0 ? part : part.substring(dot + 1));
+    }
+    return out.toString();
   }
 }

@@ -1,5 +1,7 @@
 package dev.txguard.source;
 
+import com.github.javaparser.ast.type.ReferenceType;
+import com.github.javaparser.ast.type.UnionType;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
@@ -643,6 +645,9 @@ final class SourceResolver {
   }
 
   ThrownType thrownTypeOf(Type type) {
+    if (type instanceof UnionType union) {
+      return unionOf(union);
+    }
     try {
       ThrownType t = thrownType(facade.convertToUsage(type));
       if (t != null) {
@@ -652,6 +657,27 @@ final class SourceResolver {
       // fall back
     }
     return namedException(qualify(type.asString(), type));
+  }
+
+  /**
+   * A rethrown multi-catch parameter ({@code catch (A | B e) { ... throw e; }}): what its alternatives have in common,
+   * named by them, checked if any of them is. Catches match it by the shared supertypes, as javac's least upper bound.
+   */
+  private ThrownType unionOf(UnionType union) {
+    Set<String> common = null;
+    boolean checked = false;
+    List<String> names = new ArrayList<>();
+    for (ReferenceType alt : union.getElements()) {
+      ThrownType t = thrownTypeOf(alt);
+      names.add(t.name());
+      checked |= t.checked();
+      if (common == null) {
+        common = new HashSet<>(t.supertypes());
+      } else {
+        common.retainAll(t.supertypes());
+      }
+    }
+    return new ThrownType(String.join(" | ", names), common == null ? Set.of() : common, checked);
   }
 
   /** An exception type known by name only: the JDK's own resolve by reflection; others are taken as unchecked. */

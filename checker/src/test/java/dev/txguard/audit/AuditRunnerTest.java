@@ -132,6 +132,35 @@ class AuditRunnerTest {
   }
 
   @Test
+  void aRethrownMultiCatchParameterIsNamedByItsAlternativesAndNeedsNoResolutionNote() {
+    write(dir, "app/Multi.java", """
+        package app;
+
+        import java.sql.Connection;
+        import java.sql.SQLException;
+
+        class Multi {
+          void f(Connection c) throws Exception {
+            c.setAutoCommit(false);
+            try {
+              c.prepareStatement("x");
+              c.commit();
+            } catch (SQLException | RuntimeException e) {
+              throw e;
+            }
+          }
+        }
+        """);
+    List<AuditResult.Located> findings = audit(List.of(dir), List.of(), 1, false).findings().toList();
+    assertEquals(1, findings.size());
+    ReportedFinding f = findings.get(0).finding();
+    assertEquals(Rule.UNCOMMITTED_TRANSACTION_ON_EXCEPTION, f.finding().rule());
+    assertEquals(13, f.finding().at().line()); // throw e;
+    assertTrue(f.finding().message().contains("a SQLException or RuntimeException thrown here"), f.finding().message());
+    assertEquals("", f.resolutionNote());
+  }
+
+  @Test
   void classDirectoriesOnTheClasspathResolve() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     Path ormSource = write(dir, "ormsrc/app/Orm.java", ORM);
