@@ -16,4 +16,20 @@ class PackageNamesTest {
     assertEquals("", PackageNames.of("import java.util.List;\nclass A { String s = \"package x;\"; }"));
     assertEquals("", PackageNames.of(""));
   }
+
+  @Test
+  void annotationArgumentsMayHoldParenthesesAndStrings() {
+    assertEquals("p.q", PackageNames.of("@A(value = \")(\", x = (1 + 2)) /* c */ @B . C package /* x */ p // y\n . q;"));
+    assertEquals("", PackageNames.of("@A(unclosed package p;"));
+    assertEquals("", PackageNames.of("packages p;"));
+    assertEquals("", PackageNames.of("package p"));
+  }
+
+  /** Regression: the regular expression this replaced recursed per blank and overflowed the stack, ending the audit. */
+  @Test
+  void longPreamblesDoNotOverflowTheStack() {
+    assertEquals("p", PackageNames.of(" ".repeat(2_000_000) + "package p;"));
+    assertEquals("p", PackageNames.of("@A ".repeat(200_000) + "package p;"));
+    assertEquals("p", PackageNames.of("//x\n".repeat(200_000) + "package p;"));
+  }
 }
