@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,7 +32,7 @@ final class SourceDiscovery {
   private final boolean includeTests;
   private final TreeMap<String, SourceFile> files = new TreeMap<>();
   private final Set<Path> conventionalRoots = new TreeSet<>();
-  private final List<Problem> problems = new ArrayList<>();
+  private final Set<Problem> problems = new LinkedHashSet<>(); // a file named and also walked: one problem
   private Path root;
 
   private SourceDiscovery(boolean includeTests) {
@@ -56,12 +57,12 @@ final class SourceDiscovery {
       if (Files.isDirectory(p)) {
         walk(p);
       } else if (p.getFileName().toString().endsWith(".java")) {
-        add(p); // named explicitly: audited even inside a test directory
+        addIfRegular(p); // named explicitly: audited even inside a test directory
       } else {
         problems.add(new Problem(relative(p), 0, "not a Java file or a directory"));
       }
     }
-    return new Discovered(root, List.copyOf(files.values()), sourceRoots(), problems);
+    return new Discovered(root, List.copyOf(files.values()), sourceRoots(), List.copyOf(problems));
   }
 
   private static Path commonRoot(List<Path> paths) {
@@ -95,8 +96,8 @@ final class SourceDiscovery {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java")) {
-            add(file);
+          if (file.getFileName().toString().endsWith(".java")) {
+            addIfRegular(file);
           }
           return FileVisitResult.CONTINUE;
         }
@@ -114,6 +115,18 @@ final class SourceDiscovery {
 
   private boolean skipped(String dirName) {
     return SKIPPED_DIRS.contains(dirName) || (!includeTests && dirName.equals("test"));
+  }
+
+  /**
+   * Adds a regular file, also through a symbolic link. Anything else named {@code *.java} (a pipe, a device, a dangling
+   * link) is a problem: reading a pipe would block the audit forever, and skipping it silently would hide it.
+   */
+  private void addIfRegular(Path file) {
+    if (Files.isRegularFile(file)) {
+      add(file);
+    } else {
+      problems.add(new Problem(relative(file), 0, "not a regular file"));
+    }
   }
 
   private void add(Path file) {
