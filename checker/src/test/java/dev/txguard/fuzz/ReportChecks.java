@@ -93,7 +93,7 @@ public final class ReportChecks {
     }
   }
 
-  static synchronized Schema schema() {
+  public static synchronized Schema schema() {
     if (schema == null && Files.isRegularFile(SCHEMA)) {
       try (InputStream in = Files.newInputStream(SCHEMA)) {
         schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
