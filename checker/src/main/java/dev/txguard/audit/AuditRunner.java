@@ -42,6 +42,12 @@ public final class AuditRunner {
   }
 
   public AuditResult run() {
+    try (LocaleGuard locale = LocaleGuard.enter()) {
+      return discoverAndAnalyse();
+    }
+  }
+
+  private AuditResult discoverAndAnalyse() {
     SourceDiscovery.Discovered found = SourceDiscovery.discover(options.paths(), options.includeTests());
     List<SourceFile> files = found.files();
     List<Problem> problems = new ArrayList<>(found.problems());
