@@ -50,6 +50,16 @@ public final class Generators {
     return out;
   }
 
+  /**
+   * The generators javac compiles, at sizes it takes: methods stay under the JVM's 64 KB of code, and the nesting is
+   * shallower, because javac's own cost grows with it (the audit's sizes would take minutes in the default run).
+   */
+  public static List<Generated> forJavac() {
+    return List.of(nestedIfs(300), nestedParentheses(300), nestedLambdas(100), nestedBlocks(300), nestedTries(200),
+        ifsWithoutBraces(2000), elseIfChain(2000), ternaryChain(1000), binaryChain(2000), hugeMethod(20_000),
+        nestedClasses(200), manyMethods(200), callChain(300));
+  }
+
   /** Files nested beyond the limit are refused before parsing, with their depth. */
   private static String tooDeep(int depth) {
     return depth > NestingDepth.LIMIT ? "0: not analysed: brackets nested \\d+ deep, beyond the " + NestingDepth.LIMIT
