@@ -2,6 +2,7 @@ package dev.txguard.audit;
 
 import dev.txguard.report.Problem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -25,6 +26,8 @@ final class SourceDiscovery {
   private static final Set<String> SKIPPED_DIRS = Set.of("target", "build", ".git");
   private static final Path MAIN_JAVA = Path.of("src", "main", "java");
   private static final Path TEST_JAVA = Path.of("src", "test", "java");
+  /** How much of a file is read for its package declaration. */
+  private static final int PACKAGE_PREFIX = 1 << 20;
 
   /** What discovery found: files sorted by report path, source roots sorted, and paths it could not use. */
   record Discovered(Path root, List<SourceFile> files, List<Path> sourceRoots, List<Problem> problems) {}
@@ -152,8 +155,9 @@ final class SourceDiscovery {
         continue; // one file per directory tells the package of all its files
       }
       String pkg;
-      try {
-        pkg = PackageNames.of(new String(Files.readAllBytes(f.file()), StandardCharsets.ISO_8859_1));
+      try (InputStream in = Files.newInputStream(f.file())) {
+        // The declaration comes first; a whole file of gigabytes would not fit in memory (the analysis reports it).
+        pkg = PackageNames.of(new String(in.readNBytes(PACKAGE_PREFIX), StandardCharsets.ISO_8859_1));
       } catch (IOException e) {
         continue; // the analysis reports it
       }

@@ -204,6 +204,20 @@ class AuditRunnerTest {
         "a link to a regular file is followed");
   }
 
+  /** Regression: discovery read a whole file for its package, and a file too large for memory ended the audit. */
+  @Test
+  void aFileTooLargeForMemoryIsAProblem() throws Exception {
+    write(dir, "app/Leaky.java", TestProjects.LEAKY);
+    Files.createDirectories(dir.resolve("other"));
+    try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(dir.resolve("other/Huge.java").toFile(), "rw")) {
+      huge.setLength(3L << 30); // sparse: no disk space used
+    }
+    AuditResult r = audit(List.of(dir), List.of(), 2, false);
+    assertEquals(List.of("other/Huge.java:0: cannot read: too large"),
+        r.problems().stream().map(p -> p.path() + ":" + p.line() + ": " + p.reason()).toList());
+    assertEquals(1, r.findingCount());
+  }
+
   @Test
   void onlyFilesWithFindingsKeepTheirText() {
     write(dir, "app/Leaky.java", TestProjects.LEAKY);
