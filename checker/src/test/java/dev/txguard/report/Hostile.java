@@ -1,10 +1,19 @@
 package dev.txguard.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.txguard.analysis.Finding;
 import dev.txguard.analysis.PathStep;
 import dev.txguard.analysis.Rule;
 import dev.txguard.graph.ExitKind;
+import dev.txguard.audit.AuditOptions;
+import dev.txguard.audit.AuditRunner;
 import dev.txguard.graph.Site;
+import dev.txguard.protocol.ProtocolRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -56,5 +65,43 @@ final class Hostile {
         List.of(new AuditedFile("dir " + untrusted + "/F.java", source,
             List.of(new ReportedFinding(hostile, untrusted, true, List.of(untrusted))))),
         List.of(new Problem(untrusted + ".java", 3, untrusted)), 1);
+  }
+
+  /** A leak in a home-grown API whose file name, comments, strings and begin call carry script. */
+  static final String SOURCE = """
+      // <script>document.title='pwned-src'</script>
+      class Hostile {
+        static class Orm { void begin() {} void commit() {} void rollback() {} }
+        Orm orm = new Orm();
+        boolean update(boolean skip) {
+          orm.begin(/* </script><script>document.body.setAttribute('data-pwned','begin')</script> */);
+          String s = "<img src=x onerror=\\"document.body.setAttribute('data-pwned','string')\\"> ]]> --> <!-- {{x}} ${x} &amp; \u202E \u0001\u001b[31m";
+          if (skip) {
+            return false; // <svg onload="document.body.setAttribute('data-pwned','svg')"></svg> "><div id=pwned></div>
+          }
+          orm.commit();
+          return true;
+        }
+      }
+      """;
+
+  /** File and directory names: no '/' can be in one, so the closing tag spans a directory and a file. */
+  static final String DIR = "<script>document.title='pwned-path'<";
+  static final String FILE = "script>.java";
+  static final String BROKEN = "<img src=x onerror=\"document.body.setAttribute('data-pwned','name')\"> "
+      + "q\"'&amp; \u0001\n-->]]>{{x}}.java";
+
+  /**
+   * Writes {@link #SOURCE} under the hostile path {@link #DIR}/{@link #FILE} and a file that does not parse under the
+   * hostile name {@link #BROKEN}, audits them, and checks that the audit saw one finding and one problem.
+   */
+  static AuditResult auditFiles(Path root) throws IOException {
+    Files.writeString(Files.createDirectories(root.resolve(DIR)).resolve(FILE), SOURCE, StandardCharsets.UTF_8);
+    Files.writeString(root.resolve(BROKEN), "class Broken { void f( }", StandardCharsets.UTF_8);
+    AuditResult result = new AuditRunner(new AuditOptions(List.of(root), List.of(), ProtocolRegistry.builtin(), 1,
+        false), null).run();
+    assertEquals(1, result.findingCount(), TextReport.render(result));
+    assertEquals(1, result.problems().size(), TextReport.render(result));
+    return result;
   }
 }

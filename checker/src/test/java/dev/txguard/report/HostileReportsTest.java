@@ -44,6 +44,19 @@ class HostileReportsTest {
     ReportChecks.check(new AuditResult(result.files(), List.of(), 1)); // its problem check would reject ours
   }
 
+  /** Real files: script in the directory and file names (and a line break), the comments, a string and the begin. */
+  @Test
+  void aRealAuditOfHostileFilesGivesValidReports() throws IOException {
+    AuditResult real = Hostile.auditFiles(dir.resolve("src"));
+    ReportChecks.check(new AuditResult(real.files(), List.of(), 1)); // its problem check would reject the parse error
+    JsonNode sarif = Json.MAPPER.readTree(SarifReport.render(real));
+    assertEquals("%3Cscript%3Edocument.title='pwned-path'%3C/script%3E.java",
+        sarif.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
+    String text = TextReport.render(real);
+    assertTrue(text.contains(Hostile.BROKEN.replace("\n", " ").replace("\u0001", "\\u0001") + ":1: [txguard] does not parse"),
+        text);
+  }
+
   @Test
   void sarifKeepsEveryStringButUnpairedSurrogates() throws IOException {
     JsonNode sarif = Json.MAPPER.readTree(SarifReport.render(result));

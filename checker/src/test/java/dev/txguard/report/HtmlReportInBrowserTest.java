@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.txguard.audit.AuditOptions;
-import dev.txguard.audit.AuditRunner;
-import dev.txguard.protocol.ProtocolRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,46 +40,16 @@ class HtmlReportInBrowserTest {
     Assumptions.assumeTrue(chromium != null, "no chromium on the PATH");
   }
 
-  /** A leak in a home-grown API whose file name, comments, strings and begin call carry script. */
-  private static final String SOURCE = """
-      // <script>document.title='pwned-src'</script>
-      class Hostile {
-        static class Orm { void begin() {} void commit() {} void rollback() {} }
-        Orm orm = new Orm();
-        boolean update(boolean skip) {
-          orm.begin(/* </script><script>document.body.setAttribute('data-pwned','begin')</script> */);
-          String s = "<img src=x onerror=\\"document.body.setAttribute('data-pwned','string')\\"> ]]> --> <!-- {{x}} ${x} &amp; \u202E \u0001\u001b[31m";
-          if (skip) {
-            return false; // <svg onload="document.body.setAttribute('data-pwned','svg')"></svg> "><div id=pwned></div>
-          }
-          orm.commit();
-          return true;
-        }
-      }
-      """;
-
-  /** File and directory names: no '/' can be in one, so the closing tag spans a directory and a file. */
-  private static final String DIR = "<script>document.title='pwned-path'<";
-  private static final String FILE = "script>.java";
-  private static final String BROKEN = "<img src=x onerror=\"document.body.setAttribute('data-pwned','name')\"> "
-      + "q\"'&amp; \u0001\n-->]]>{{x}}.java";
-
   @Test
   void aReportOfHostileFilesRunsNoInjectedScript() throws IOException, InterruptedException {
-    Path root = Files.createDirectories(dir.resolve("src"));
-    Files.writeString(Files.createDirectories(root.resolve(DIR)).resolve(FILE), SOURCE, StandardCharsets.UTF_8);
-    Files.writeString(root.resolve(BROKEN), "class Broken { void f( }", StandardCharsets.UTF_8);
-    AuditResult result = new AuditRunner(new AuditOptions(List.of(root), List.of(), ProtocolRegistry.builtin(), 1,
-        false), null).run();
-    assertEquals(1, result.findingCount(), TextReport.render(result));
-    assertEquals(1, result.problems().size(), TextReport.render(result));
+    AuditResult result = Hostile.auditFiles(dir.resolve("src"));
     Path html = dir.resolve("report.html");
     HtmlReport.write(result, html);
 
     Document page = dumpDom(html);
     assertNothingRan(page);
-    assertEquals(Texts.visible(BROKEN + ":1"), page.selectFirst("table.problems td").wholeText());
-    assertEquals(Texts.visible(DIR + "/" + FILE + ":9:7"), page.selectFirst("section.finding h3").wholeText());
+    assertEquals(Texts.visible(Hostile.BROKEN + ":1"), page.selectFirst("table.problems td").wholeText());
+    assertEquals(Texts.visible(Hostile.DIR + "/" + Hostile.FILE + ":9:7"), page.selectFirst("section.finding h3").wholeText());
     assertTrue(page.selectFirst("p.message").wholeText().contains(
         "(orm.begin(/* </script><script>document.body.setAttribute('data-pwned','begin'...)"),
         page.selectFirst("p.message").wholeText());
