@@ -86,14 +86,21 @@ final class PackageNames {
   }
 
   private boolean skipIdentifier() {
-    if (pos >= text.length() || !Character.isJavaIdentifierStart(text.charAt(pos))) {
+    if (pos >= text.length() || !isIdentifierPart(text.charAt(pos)) || Character.isDigit(text.charAt(pos))) {
       return false;
     }
-    pos++;
-    while (pos < text.length() && Character.isJavaIdentifierPart(text.charAt(pos))) {
+    while (pos < text.length() && isIdentifierPart(text.charAt(pos))) {
       pos++;
     }
     return true;
+  }
+
+  /**
+   * Java identifier characters except the ignorable ones (NUL and other controls): Java lets them into identifiers,
+   * but a package name becomes a path, and no path may hold a NUL.
+   */
+  private static boolean isIdentifierPart(char c) {
+    return Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
   }
 
   private boolean skipQualifiedName() {

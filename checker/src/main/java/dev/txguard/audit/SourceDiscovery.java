@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -161,7 +162,12 @@ final class SourceDiscovery {
       } catch (IOException e) {
         continue; // the analysis reports it
       }
-      Path implied = pkg.isEmpty() ? dir : stripSuffix(dir, Path.of("", pkg.split("\\.")));
+      Path implied;
+      try {
+        implied = pkg.isEmpty() ? dir : stripSuffix(dir, Path.of("", pkg.split("\\.")));
+      } catch (InvalidPathException e) {
+        continue; // a name no directory can have (on Windows, say) implies no root
+      }
       if (implied != null) {
         roots.add(implied);
       }

@@ -110,6 +110,15 @@ class AuditRunnerTest {
     assertEquals(List.of(dir.resolve("lib"), dir.resolve("loose")), d.sourceRoots());
   }
 
+  /** Regression (fuzzer): a NUL in a package declaration made discovery build an invalid path and end the audit. */
+  @Test
+  void aPackageNameNoPathCanHoldImpliesNoRoot() {
+    write(dir, "lib/app/Nul.java", "package app\u0000;\nclass Nul {}\n");
+    AuditResult r = audit(List.of(dir), List.of(), 1, false);
+    assertEquals(List.of(), r.problems(), "JavaParser takes the NUL as part of the name");
+    assertEquals(1, r.filesAnalysed());
+  }
+
   @Test
   void severalPathsAreRelativeToTheirCommonDirectory() {
     Path a = write(dir, "a/src/main/java/app/Leaky.java", TestProjects.LEAKY);

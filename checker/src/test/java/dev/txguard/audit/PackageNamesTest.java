@@ -25,6 +25,15 @@ class PackageNamesTest {
     assertEquals("", PackageNames.of("package p"));
   }
 
+  /** Regression (fuzzer): a NUL after a package name was read as part of it, and Path.of(name) ended the audit. */
+  @Test
+  void ignorableCharactersEndANameAndNoNameStartsWithADigit() {
+    assertEquals("", PackageNames.of("package cases.homegrown\u0000;"));
+    assertEquals("", PackageNames.of("package \u0001p;"));
+    assertEquals("", PackageNames.of("package 1p;"));
+    assertEquals("p\u00e9.\u4e2d", PackageNames.of("package p\u00e9.\u4e2d;"));
+  }
+
   /** Regression: the regular expression this replaced recursed per blank and overflowed the stack, ending the audit. */
   @Test
   void longPreamblesDoNotOverflowTheStack() {
