@@ -39,7 +39,7 @@ final class FileAuditor {
       // The file's trees are garbage now; the audit goes on with the other files.
       result = wholeFileProblem(SourceAnalyzer.NOT_ANALYSED + "out of memory");
     } catch (Error e) {
-      result = wholeFileProblem(SourceAnalyzer.INTERNAL_ERROR + e);
+      result = wholeFileProblem(SourceAnalyzer.INTERNAL_ERROR + SourceAnalyzer.describe(e));
     }
     boolean analysed = true;
     for (SourceAnalyzer.SourceProblem p : result.problems()) {

@@ -55,14 +55,6 @@ public final class SourceAnalyzer {
   /** The outcome for one file: findings, and the problems that did not stop the rest. */
   public record FileResult(List<SourceFinding> findings, List<SourceProblem> problems) {}
 
-  private final ProtocolRegistry registry;
-  private final BuildOptions buildOptions;
-  private final AnalysisOptions analysisOptions;
-  private final JavaParser parser;
-  private final JavaParserFacade facade;
-  private volatile boolean cancelled;
-  private volatile UnitInProgress inProgress;
-
   /** How problem reasons start; the audit tells whole-file failures from partial ones by them. */
   public static final String DOES_NOT_PARSE = "does not parse: ";
   public static final String NOT_ANALYSED = "not analysed: ";
@@ -71,6 +63,14 @@ public final class SourceAnalyzer {
   public static final String NOT_FULLY_ANALYSED = " was not fully analysed: ";
   static final String NESTED_TOO_DEEPLY = "nested too deeply";
   private static final int MAX_REASON = 300;
+
+  private final ProtocolRegistry registry;
+  private final BuildOptions buildOptions;
+  private final AnalysisOptions analysisOptions;
+  private final JavaParser parser;
+  private final JavaParserFacade facade;
+  private volatile boolean cancelled;
+  private volatile UnitInProgress inProgress;
 
   public SourceAnalyzer(ProtocolRegistry registry, BuildOptions buildOptions, AnalysisOptions analysisOptions,
       CombinedTypeSolver typeSolver) {
@@ -92,7 +92,7 @@ public final class SourceAnalyzer {
     cancelled = true;
   }
 
-  /** The unit being lowered or analysed right now, for a watchdog to name; null while parsing or between files. */
+  /** The unit being lowered right now, for a watchdog to name; null while parsing, analysing or between files. */
   public UnitInProgress inProgress() {
     return inProgress;
   }
