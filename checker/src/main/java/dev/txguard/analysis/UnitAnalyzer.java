@@ -134,7 +134,8 @@ final class UnitAnalyzer {
     State merged;
     if (existing == null) {
       if (states.size() >= options.maxStatesPerNode()) {
-        throw new BudgetExceededException(graph.unitName(), states.size() + " states at line " + target.site().line());
+        int line = target.site().line();
+        throw new BudgetExceededException(graph.unitName(), states.size() + " states" + (line > 0 ? " at line " + line : ""));
       }
       merged = incoming;
     } else {

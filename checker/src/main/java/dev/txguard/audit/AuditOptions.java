@@ -2,6 +2,7 @@ package dev.txguard.audit;
 
 import dev.txguard.protocol.ProtocolRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,9 +14,16 @@ import java.util.Objects;
  * @param registry the protocols to match
  * @param threads worker threads, at least 1
  * @param includeTests whether to descend into {@code test} directories
+ * @param fileTimeLimit the wall-clock time one file may take (reading, parsing, resolving, analysing) before it is
+ *     abandoned and reported as not analysed; {@link Duration#ZERO} for no limit. A last resort against inputs on
+ *     which the parser or symbol solver are pathologically slow: ordinary files take milliseconds, so only such files
+ *     ever meet it, and then the report names them.
  */
 public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegistry registry, int threads,
-    boolean includeTests) {
+    boolean includeTests, Duration fileTimeLimit) {
+  /** Generous: the slowest ordinary file seen took well under a second. */
+  public static final Duration DEFAULT_FILE_TIME_LIMIT = Duration.ofSeconds(60);
+
   public AuditOptions {
     paths = List.copyOf(paths);
     classpath = classpath == null ? List.of() : List.copyOf(classpath);
@@ -23,11 +31,25 @@ public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegis
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
+    fileTimeLimit = fileTimeLimit == null ? DEFAULT_FILE_TIME_LIMIT : fileTimeLimit;
+    if (fileTimeLimit.isNegative()) {
+      throw new IllegalArgumentException("the file time limit must not be negative: " + fileTimeLimit);
+    }
+  }
+
+  /** With the default file time limit. */
+  public AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegistry registry, int threads,
+      boolean includeTests) {
+    this(paths, classpath, registry, threads, includeTests, DEFAULT_FILE_TIME_LIMIT);
   }
 
   /** Built-in protocols, one thread per processor, no classpath, tests skipped. */
   public static AuditOptions of(List<Path> paths) {
     return new AuditOptions(paths, List.of(), ProtocolRegistry.builtin(), Runtime.getRuntime().availableProcessors(),
         false);
+  }
+
+  public AuditOptions withFileTimeLimit(Duration limit) {
+    return new AuditOptions(paths, classpath, registry, threads, includeTests, limit);
   }
 }

@@ -21,11 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a source audit. Each worker builds its own symbol solver and {@link SourceAnalyzer} (neither is thread-safe)
  * and takes files from a shared index; each file's outcome goes to the slot of its position in the sorted file list,
- * so the result is the same whatever the thread count. Nothing of a file but its outcome outlives its analysis.
+ * so the result is the same whatever the thread count. Nothing of a file but its outcome outlives its analysis. Each
+ * worker runs its files on an analysis thread of its own under the file time limit ({@link FileWorker}).
  */
 public final class AuditRunner {
-  /** Deeply nested code recurses deeply in the parser and solver; a larger stack than the default 512 KB-1 MB. */
-  private static final long WORKER_STACK = 16L << 20;
+  /**
+   * Deeply nested code recurses deeply in the parser, the solver and the lowering: a far larger stack than the default
+   * 1 MB. How deep a given stack gets depends on what the JIT has compiled yet (interpreted frames are larger), so the
+   * margin is wide: with 16 MB, 5,000 nested parentheses parsed or overflowed depending on what ran before. Only the
+   * pages a thread touches are committed.
+   */
+  private static final long WORKER_STACK = 256L << 20;
 
   private final AuditOptions options;
   private final AuditListener listener;
@@ -36,6 +42,12 @@ public final class AuditRunner {
   }
 
   public AuditResult run() {
+    try (LocaleGuard locale = LocaleGuard.enter()) {
+      return discoverAndAnalyse();
+    }
+  }
+
+  private AuditResult discoverAndAnalyse() {
     SourceDiscovery.Discovered found = SourceDiscovery.discover(options.paths(), options.includeTests());
     List<SourceFile> files = found.files();
     List<Problem> problems = new ArrayList<>(found.problems());
@@ -66,16 +78,18 @@ public final class AuditRunner {
     FileOutcome[] outcomes = new FileOutcome[files.size()];
     int threads = Math.max(1, Math.min(options.threads(), files.size()));
     AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, threads("txguard-audit-worker-", 0));
+    ThreadFactory analysisThreads = threads("txguard-audit-", WORKER_STACK);
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> {
-          SourceAnalyzer analyzer = new SourceAnalyzer(options.registry(), BuildOptions.DEFAULT, analysisOptions(),
-              TypeSolvers.create(sourceRoots, classpath));
-          for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
-            outcomes[i] = FileAuditor.audit(analyzer, files.get(i));
-            listener.fileDone();
+          try (FileWorker worker = new FileWorker(() -> new SourceAnalyzer(options.registry(), BuildOptions.DEFAULT,
+              analysisOptions(), TypeSolvers.create(sourceRoots, classpath)), options.fileTimeLimit(), analysisThreads)) {
+            for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
+              outcomes[i] = worker.audit(files.get(i));
+              listener.fileDone();
+            }
           }
         }));
       }
@@ -99,10 +113,11 @@ public final class AuditRunner {
     return new AnalysisOptions(options.registry().handOffMethods(), d.maxSteps(), d.maxStatesPerNode());
   }
 
-  private static ThreadFactory workerThreads() {
+  /** Daemon threads, so that an analysis abandoned over the time limit never keeps the JVM alive. */
+  private static ThreadFactory threads(String prefix, long stackSize) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(null, r, "txguard-audit-" + n.incrementAndGet(), WORKER_STACK);
+      Thread t = new Thread(null, r, prefix + n.incrementAndGet(), stackSize);
       t.setDaemon(true);
       return t;
     };

@@ -14,7 +14,8 @@ final class FileAuditor {
    * Reasons {@link SourceAnalyzer} gives when it could not analyse the file at all (as opposed to one unit of it).
    * It has no flag for this, so the runner tells them apart by their wording.
    */
-  private static final List<String> WHOLE_FILE_FAILURES = List.of("does not parse", "txguard internal error");
+  private static final List<String> WHOLE_FILE_FAILURES =
+      List.of(SourceAnalyzer.DOES_NOT_PARSE, SourceAnalyzer.NOT_ANALYSED, SourceAnalyzer.INTERNAL_ERROR);
 
   private FileAuditor() {}
 
@@ -34,10 +35,11 @@ final class FileAuditor {
     SourceAnalyzer.FileResult result;
     try {
       result = analyzer.analyze(file.path(), text.text());
-    } catch (LinkageError e) {
-      // A class on the user's classpath that cannot be linked; analyze() catches only runtime exceptions.
-      result = new SourceAnalyzer.FileResult(List.of(), List.of(new SourceAnalyzer.SourceProblem(0,
-          "txguard internal error: " + e)));
+    } catch (OutOfMemoryError e) {
+      // The file's trees are garbage now; the audit goes on with the other files.
+      result = wholeFileProblem(SourceAnalyzer.NOT_ANALYSED + "out of memory");
+    } catch (Error e) {
+      result = wholeFileProblem(SourceAnalyzer.INTERNAL_ERROR + SourceAnalyzer.describe(e));
     }
     boolean analysed = true;
     for (SourceAnalyzer.SourceProblem p : result.problems()) {
@@ -48,6 +50,10 @@ final class FileAuditor {
     List<ReportedFinding> findings = result.findings().isEmpty() ? List.of()
         : reported(result.findings(), PackageNames.of(text.text()));
     return new FileOutcome(file.path(), findings.isEmpty() ? null : text.text(), findings, problems, analysed);
+  }
+
+  private static SourceAnalyzer.FileResult wholeFileProblem(String reason) {
+    return new SourceAnalyzer.FileResult(List.of(), List.of(new SourceAnalyzer.SourceProblem(0, reason)));
   }
 
   /** Reports name units by their class's qualified name; the analyzer gives the simple name. */

@@ -2,13 +2,16 @@ package dev.txguard.audit;
 
 import dev.txguard.report.Problem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,6 +27,8 @@ final class SourceDiscovery {
   private static final Set<String> SKIPPED_DIRS = Set.of("target", "build", ".git");
   private static final Path MAIN_JAVA = Path.of("src", "main", "java");
   private static final Path TEST_JAVA = Path.of("src", "test", "java");
+  /** How much of a file is read for its package declaration. */
+  private static final int PACKAGE_PREFIX = 1 << 20;
 
   /** What discovery found: files sorted by report path, source roots sorted, and paths it could not use. */
   record Discovered(Path root, List<SourceFile> files, List<Path> sourceRoots, List<Problem> problems) {}
@@ -31,7 +36,7 @@ final class SourceDiscovery {
   private final boolean includeTests;
   private final TreeMap<String, SourceFile> files = new TreeMap<>();
   private final Set<Path> conventionalRoots = new TreeSet<>();
-  private final List<Problem> problems = new ArrayList<>();
+  private final Set<Problem> problems = new LinkedHashSet<>(); // a file named and also walked: one problem
   private Path root;
 
   private SourceDiscovery(boolean includeTests) {
@@ -56,12 +61,12 @@ final class SourceDiscovery {
       if (Files.isDirectory(p)) {
         walk(p);
       } else if (p.getFileName().toString().endsWith(".java")) {
-        add(p); // named explicitly: audited even inside a test directory
+        addIfRegular(p); // named explicitly: audited even inside a test directory
       } else {
         problems.add(new Problem(relative(p), 0, "not a Java file or a directory"));
       }
     }
-    return new Discovered(root, List.copyOf(files.values()), sourceRoots(), problems);
+    return new Discovered(root, List.copyOf(files.values()), sourceRoots(), List.copyOf(problems));
   }
 
   private static Path commonRoot(List<Path> paths) {
@@ -95,8 +100,8 @@ final class SourceDiscovery {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java")) {
-            add(file);
+          if (file.getFileName().toString().endsWith(".java")) {
+            addIfRegular(file);
           }
           return FileVisitResult.CONTINUE;
         }
@@ -114,6 +119,18 @@ final class SourceDiscovery {
 
   private boolean skipped(String dirName) {
     return SKIPPED_DIRS.contains(dirName) || (!includeTests && dirName.equals("test"));
+  }
+
+  /**
+   * Adds a regular file, also through a symbolic link. Anything else named {@code *.java} (a pipe, a device, a dangling
+   * link) is a problem: reading a pipe would block the audit forever, and skipping it silently would hide it.
+   */
+  private void addIfRegular(Path file) {
+    if (Files.isRegularFile(file)) {
+      add(file);
+    } else {
+      problems.add(new Problem(relative(file), 0, "not a regular file"));
+    }
   }
 
   private void add(Path file) {
@@ -139,12 +156,18 @@ final class SourceDiscovery {
         continue; // one file per directory tells the package of all its files
       }
       String pkg;
-      try {
-        pkg = PackageNames.of(new String(Files.readAllBytes(f.file()), StandardCharsets.ISO_8859_1));
+      try (InputStream in = Files.newInputStream(f.file())) {
+        // The declaration comes first; a whole file of gigabytes would not fit in memory (the analysis reports it).
+        pkg = PackageNames.of(new String(in.readNBytes(PACKAGE_PREFIX), StandardCharsets.ISO_8859_1));
       } catch (IOException e) {
         continue; // the analysis reports it
       }
-      Path implied = pkg.isEmpty() ? dir : stripSuffix(dir, Path.of("", pkg.split("\\.")));
+      Path implied;
+      try {
+        implied = pkg.isEmpty() ? dir : stripSuffix(dir, Path.of("", pkg.split("\\.")));
+      } catch (InvalidPathException e) {
+        continue; // a name no directory can have (on Windows, say) implies no root
+      }
       if (implied != null) {
         roots.add(implied);
       }

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,6 +67,11 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--include-tests", description = "Also audit test directories (src/test/**, **/test/**).")
   boolean includeTests;
 
+  @Option(names = "--file-time-limit", paramLabel = "SECONDS",
+      description = "Give up on a file after this many seconds and report it as not analysed; 0: no limit "
+          + "(default: 60).")
+  Long fileTimeLimit;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -84,7 +90,12 @@ final class AuditCommand implements Callable<Integer> {
       return Main.EXIT_USAGE;
     }
 
-    AuditOptions options = new AuditOptions(paths, classpathEntries(), registry, workers, includeTests);
+    long limit = fileTimeLimit == null ? AuditOptions.DEFAULT_FILE_TIME_LIMIT.toSeconds() : fileTimeLimit;
+    if (limit < 0) {
+      throw new ParameterException(spec.commandLine(), "--file-time-limit must not be negative, not " + limit);
+    }
+    AuditOptions options = new AuditOptions(paths, classpathEntries(), registry, workers, includeTests,
+        Duration.ofSeconds(limit));
     AuditListener progress = Terminal.isInteractive() ? new ProgressBarListener() : AuditListener.NONE;
     AuditResult all = new AuditRunner(options, progress).run();
     AuditResult result = known == null ? all : known.filterNew(all);

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
   /** Usage errors and failures that are not about the audited code, so that 1 always means "findings". */
   static final int EXIT_USAGE = 2;
+  /** Set in the environment to get an internal error's stack trace on stderr. */
+  static final String STACK_TRACE_VARIABLE = "TXGUARD_STACKTRACE";
 
   @Spec
   CommandSpec spec;
@@ -39,8 +41,12 @@ public final class Main implements Runnable {
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-          commandLine.getErr().println("txguard: internal error: " + e);
-          e.printStackTrace(commandLine.getErr());
+          // One line, never a stack trace, unless asked for: the audit turns every failure it foresees into a problem.
+          commandLine.getErr().println("txguard: internal error: " + e + "; please report it to txguard"
+              + (System.getenv(STACK_TRACE_VARIABLE) == null ? " (set " + STACK_TRACE_VARIABLE + "=1 for its stack trace)" : ""));
+          if (System.getenv(STACK_TRACE_VARIABLE) != null) {
+            e.printStackTrace(commandLine.getErr());
+          }
           return EXIT_USAGE;
         });
     try {

@@ -25,7 +25,7 @@ public final class HtmlReport {
   public static String render(AuditResult result) {
     StringWriter out = new StringWriter();
     template().execute(out, HtmlView.of(result));
-    return out.toString();
+    return Texts.wellFormed(out.toString()); // every value passed Texts.visible; this guards the rest
   }
 
   public static void write(AuditResult result, Path file) throws IOException {

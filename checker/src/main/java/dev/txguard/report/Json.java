@@ -24,7 +24,8 @@ final class Json {
 
   static String pretty(JsonNode node) {
     try {
-      return WRITER.writeValueAsString(node) + "\n";
+      // Jackson copies an unpaired surrogate into the text as it is; no UTF-8 writer or JSON parser would take it.
+      return Texts.wellFormed(WRITER.writeValueAsString(node)) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e); // a tree of plain nodes always serializes
     }

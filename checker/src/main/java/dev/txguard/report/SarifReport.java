@@ -90,7 +90,9 @@ public final class SarifReport {
     begin.put("id", 0);
     text(begin, "message", "transaction begun here");
     r.putArray("relatedLocations").add(begin);
-    ArrayNode steps = r.putArray("codeFlows").addObject().putArray("threadFlows").addObject().putArray("locations");
+    // A begin-again finding has no path, and SARIF wants at least one location in a thread flow: then no code flow.
+    ArrayNode steps = f.path().isEmpty() ? null
+        : r.putArray("codeFlows").addObject().putArray("threadFlows").addObject().putArray("locations");
     for (PathStep step : f.path()) {
       ObjectNode stepLocation = location(path, step.site(), lines);
       text(stepLocation, "message", step.describe());

@@ -29,6 +29,7 @@ import dev.txguard.analysis.Rule;
 import dev.txguard.analysis.UnitSetAnalysis;
 import dev.txguard.graph.BuildOptions;
 import dev.txguard.graph.FlowGraph;
+import dev.txguard.graph.GraphTooLargeException;
 import dev.txguard.protocol.ProtocolRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 /**
  * Analyses one source file with the shared core: parse, find the units that can begin a transaction (and the
@@ -53,11 +55,22 @@ public final class SourceAnalyzer {
   /** The outcome for one file: findings, and the problems that did not stop the rest. */
   public record FileResult(List<SourceFinding> findings, List<SourceProblem> problems) {}
 
+  /** How problem reasons start; the audit tells whole-file failures from partial ones by them. */
+  public static final String DOES_NOT_PARSE = "does not parse: ";
+  public static final String NOT_ANALYSED = "not analysed: ";
+  public static final String INTERNAL_ERROR = "txguard internal error: ";
+  /** After a unit's name: the rest of the file was analysed. */
+  public static final String NOT_FULLY_ANALYSED = " was not fully analysed: ";
+  static final String NESTED_TOO_DEEPLY = "nested too deeply";
+  private static final int MAX_REASON = 300;
+
   private final ProtocolRegistry registry;
   private final BuildOptions buildOptions;
   private final AnalysisOptions analysisOptions;
   private final JavaParser parser;
   private final JavaParserFacade facade;
+  private volatile boolean cancelled;
+  private volatile UnitInProgress inProgress;
 
   public SourceAnalyzer(ProtocolRegistry registry, BuildOptions buildOptions, AnalysisOptions analysisOptions,
       CombinedTypeSolver typeSolver) {
@@ -71,29 +84,64 @@ public final class SourceAnalyzer {
     this.facade = JavaParserFacade.get(typeSolver);
   }
 
+  /**
+   * Asks a running {@link #analyze} to stop at its next checkpoint (between statements, expressions and units); it then
+   * returns an empty result. For a watchdog on another thread: the analyzer is unusable afterwards.
+   */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  /** The unit being lowered right now, for a watchdog to name; null while parsing, analysing or between files. */
+  public UnitInProgress inProgress() {
+    return inProgress;
+  }
+
+  /** A unit by its report name and line. */
+  public record UnitInProgress(String name, int line) {}
+
   /** Analyses one file's text; never throws: whatever goes wrong becomes a problem of the file. */
   public FileResult analyze(String fileName, String source) {
     try {
       return analyzeOrThrow(fileName, source);
-    } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      return new FileResult(List.of(), List.of(new SourceProblem(0, "txguard internal error: " + e)));
+    } catch (StackOverflowError e) {
+      return new FileResult(List.of(), List.of(new SourceProblem(0, NOT_ANALYSED + NESTED_TOO_DEEPLY)));
+    } catch (RuntimeException | LinkageError e) {
+      if (cancelled) {
+        return new FileResult(List.of(), List.of());
+      }
+      return new FileResult(List.of(), List.of(new SourceProblem(0, INTERNAL_ERROR + describe(e))));
+    } finally {
+      inProgress = null;
     }
   }
 
   private FileResult analyzeOrThrow(String fileName, String source) {
+    inProgress = null;
     List<SourceProblem> problems = new ArrayList<>();
-    ParseResult<CompilationUnit> parsed = parser.parse(source);
+    int depth = NestingDepth.of(source);
+    if (depth > NestingDepth.LIMIT) {
+      return new FileResult(List.of(), List.of(new SourceProblem(0, NOT_ANALYSED + "brackets nested " + depth
+          + " deep, beyond the " + NestingDepth.LIMIT + " levels txguard analyses")));
+    }
+    ParseResult<CompilationUnit> parsed;
+    try {
+      parsed = parser.parse(source);
+    } catch (StackOverflowError e) {
+      // JavaParser descends once per nesting level; the worker's large stack still has a limit.
+      return new FileResult(List.of(), List.of(new SourceProblem(0, DOES_NOT_PARSE + NESTED_TOO_DEEPLY + " for the parser")));
+    }
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
       int line = parsed.getProblems().isEmpty() ? 0
           : parsed.getProblems().get(0).getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
       String why = parsed.getProblems().isEmpty() ? "does not parse" : parsed.getProblems().get(0).getMessage();
-      problems.add(new SourceProblem(line, "does not parse: " + why.replaceAll("\\s+", " ")));
+      problems.add(new SourceProblem(line, DOES_NOT_PARSE + oneLine(why)));
       return new FileResult(List.of(), problems);
     }
     CompilationUnit cu = parsed.getResult().get();
     SourceResolver resolver = new SourceResolver(cu, facade, registry);
     SourceSites sites = new SourceSites(source);
-    SourceLowering lowering = new SourceLowering(registry, resolver, sites);
+    SourceLowering lowering = new SourceLowering(registry, resolver, sites, this::checkpoint);
 
     List<Node> units = new ArrayList<>();
     Map<Node, Set<String>> calls = new IdentityHashMap<>();
@@ -106,19 +154,28 @@ public final class SourceAnalyzer {
       if (!selected.contains(u)) {
         continue;
       }
+      checkpoint();
+      inProgress = new UnitInProgress(nameOf(u), line(u));
       try {
         FlowGraph g = lower(lowering, u);
         graphs.add(g);
         unitOf.put(g, u);
-      } catch (RuntimeException | StackOverflowError e) {
-        problems.add(new SourceProblem(line(u), "could not analyse " + nameOf(u) + ": " + e));
+      } catch (GraphTooLargeException e) {
+        problems.add(new SourceProblem(line(u), nameOf(u) + NOT_FULLY_ANALYSED + e.getMessage()));
+      } catch (StackOverflowError e) {
+        problems.add(new SourceProblem(line(u), nameOf(u) + NOT_FULLY_ANALYSED + NESTED_TOO_DEEPLY));
+      } catch (RuntimeException e) {
+        checkpoint();
+        problems.add(new SourceProblem(line(u), "could not analyse " + nameOf(u) + ": " + describe(e)));
       }
     }
+    // The analysis of the graphs is bounded by its step and state budgets (AnalysisOptions), not by checkpoints.
+    inProgress = null;
     List<SourceFinding> findings = new ArrayList<>();
     for (UnitSetAnalysis.UnitResult r : new UnitSetAnalysis(analysisOptions).analyze(graphs)) {
       Node u = unitOf.get(r.graph());
       if (r.failure() != null) {
-        problems.add(new SourceProblem(line(u), nameOf(u) + " was not fully analysed: " + r.failure()));
+        problems.add(new SourceProblem(line(u), nameOf(u) + NOT_FULLY_ANALYSED + r.failure()));
         continue;
       }
       String cls = u.findAncestor(TypeDeclaration.class)
@@ -130,6 +187,29 @@ public final class SourceAnalyzer {
       }
     }
     return new FileResult(findings, problems);
+  }
+
+  private void checkpoint() {
+    if (cancelled) {
+      throw new CancellationException("analysis cancelled");
+    }
+  }
+
+  /**
+   * An exception in one line and of bounded length: some JavaParser exceptions print whole AST nodes in their message,
+   * and a report must never carry a stack trace or a megabyte of source.
+   */
+  public static String describe(Throwable e) {
+    return oneLine(e.toString());
+  }
+
+  private static String oneLine(String s) {
+    String t = s.replaceAll("\\s+", " ").strip();
+    if (t.length() <= MAX_REASON) {
+      return t;
+    }
+    int end = Character.isHighSurrogate(t.charAt(MAX_REASON - 1)) ? MAX_REASON - 1 : MAX_REASON;
+    return t.substring(0, end) + "...";
   }
 
   private static int line(Node n) {

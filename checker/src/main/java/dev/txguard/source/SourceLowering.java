@@ -91,10 +91,18 @@ final class SourceLowering {
 
   private record StatusVar(Key handle, CallRole role) {}
 
+  /** Run before each statement and expression; throws to abandon the unit (a watchdog cancelled the analysis). */
+  private final Runnable checkpoint;
+
   SourceLowering(ProtocolRegistry registry, SourceResolver resolver, SourceSites sites) {
+    this(registry, resolver, sites, () -> {});
+  }
+
+  SourceLowering(ProtocolRegistry registry, SourceResolver resolver, SourceSites sites, Runnable checkpoint) {
     this.registry = registry;
     this.resolver = resolver;
     this.sites = sites;
+    this.checkpoint = checkpoint;
   }
 
   // ================================================================ units
@@ -162,6 +170,7 @@ final class SourceLowering {
     if (t == null) {
       return;
     }
+    checkpoint.run();
     Set<String> labels = pendingLabels;
     pendingLabels = Set.of();
     if (t instanceof BlockStmt block) {
@@ -349,6 +358,7 @@ final class SourceLowering {
     if (e == null) {
       return;
     }
+    checkpoint.run();
     if (e instanceof EnclosedExpr p) {
       lowerExpr(p.getInner());
     } else if (e instanceof MethodCallExpr m) {

@@ -3,7 +3,9 @@ package dev.txguard.audit;
 import static dev.txguard.audit.TestProjects.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.txguard.analysis.Rule;
 import dev.txguard.protocol.ProtocolRegistry;
@@ -14,6 +16,7 @@ import dev.txguard.report.ReportedFinding;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.tools.JavaCompiler;
@@ -105,6 +108,15 @@ class AuditRunnerTest {
     write(dir, "wrong/place/Misplaced.java", "package app; class Misplaced {}");
     SourceDiscovery.Discovered d = SourceDiscovery.discover(List.of(dir), false);
     assertEquals(List.of(dir.resolve("lib"), dir.resolve("loose")), d.sourceRoots());
+  }
+
+  /** Regression (fuzzer): a NUL in a package declaration made discovery build an invalid path and end the audit. */
+  @Test
+  void aPackageNameNoPathCanHoldImpliesNoRoot() {
+    write(dir, "lib/app/Nul.java", "package app\u0000;\nclass Nul {}\n");
+    AuditResult r = audit(List.of(dir), List.of(), 1, false);
+    assertEquals(List.of(), r.problems(), "JavaParser takes the NUL as part of the name");
+    assertEquals(1, r.filesAnalysed());
   }
 
   @Test
@@ -210,6 +222,38 @@ class AuditRunnerTest {
     assertTrue(problems.stream().anyMatch(p -> p.endsWith("missing:0: no such file or directory")), problems.toString());
     assertTrue(problems.stream().anyMatch(p -> p.endsWith("no.jar:0: classpath entry does not exist")),
         problems.toString());
+  }
+
+  /** Regression: a pipe named *.java, given as a PATH, blocked the audit forever in its first read. */
+  @Test
+  void pipesAndDanglingLinksAreProblemsNotHangs() throws Exception {
+    write(dir, "app/Leaky.java", TestProjects.LEAKY);
+    Path pipe = dir.resolve("app/Pipe.java");
+    Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+    assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+    Files.createSymbolicLink(dir.resolve("app/Dangling.java"), dir.resolve("app/nowhere.java"));
+    Files.createSymbolicLink(dir.resolve("app/Linked.java"), dir.resolve("app/Leaky.java"));
+
+    AuditResult r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        () -> audit(List.of(dir.resolve("app"), pipe), List.of(), 2, false));
+    List<String> problems = r.problems().stream().map(p -> p.path() + ": " + p.reason()).toList();
+    assertEquals(List.of("Dangling.java: not a regular file", "Pipe.java: not a regular file"), problems);
+    assertEquals(List.of("Leaky.java", "Linked.java"), r.files().stream().map(AuditedFile::path).toList(),
+        "a link to a regular file is followed");
+  }
+
+  /** Regression: discovery read a whole file for its package, and a file too large for memory ended the audit. */
+  @Test
+  void aFileTooLargeForMemoryIsAProblem() throws Exception {
+    write(dir, "app/Leaky.java", TestProjects.LEAKY);
+    Files.createDirectories(dir.resolve("other"));
+    try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(dir.resolve("other/Huge.java").toFile(), "rw")) {
+      huge.setLength(3L << 30); // sparse: no disk space used
+    }
+    AuditResult r = audit(List.of(dir), List.of(), 2, false);
+    assertEquals(List.of("other/Huge.java:0: cannot read: too large"),
+        r.problems().stream().map(p -> p.path() + ":" + p.line() + ": " + p.reason()).toList());
+    assertEquals(1, r.findingCount());
   }
 
   @Test

@@ -98,6 +98,9 @@ class MainTest {
     Run threads = txguard("audit", dir.toString(), "--threads", "0");
     assertEquals(2, threads.exit());
     assertTrue(threads.err().contains("--threads must be at least 1"), threads.err());
+    Run limit = txguard("audit", dir.toString(), "--file-time-limit", "-1");
+    assertEquals(2, limit.exit());
+    assertTrue(limit.err().contains("--file-time-limit must not be negative"), limit.err());
     Run badBaseline = txguard("audit", dir.toString(), "--baseline", dir.resolve("none.json").toString());
     assertEquals(2, badBaseline.exit());
     assertTrue(badBaseline.err().contains("no such baseline file"), badBaseline.err());
@@ -141,6 +144,14 @@ class MainTest {
     assertEquals(1, more.exit(), more.out());
     assertTrue(more.out().startsWith("app/AnotherLeak.java:10:7: [UncommittedTransaction] "), more.out());
     assertTrue(more.out().contains("1 baselined"), more.out());
+  }
+
+  @Test
+  void noFileTimeLimitIsAccepted() {
+    write(dir, "app/Leaky.java", TestProjects.LEAKY);
+    Run r = txguard(args("audit", dir, "--file-time-limit", 0));
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.out().startsWith("app/Leaky.java:10:7: [UncommittedTransaction] "), r.out());
   }
 
   @Test

@@ -9,6 +9,8 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.txguard.analysis.Finding;
+import dev.txguard.analysis.Rule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,6 +36,23 @@ class SarifReportTest {
     // The schema must also be able to fail, or the check above proves nothing.
     JsonNode broken = parse(SarifReport.render(Fixtures.result()).replace("\"startLine\": 7", "\"startLine\": 0"));
     assertFalse(schema.validate(broken).isEmpty());
+  }
+
+  /** Regression: a begin-again finding has no path, and an empty thread flow broke the schema ("at least 1 items"). */
+  @Test
+  void beginAgainHasNoCodeFlowAndIsValid() throws IOException {
+    String source = Fixtures.ORDERS;
+    Finding again = new Finding(Rule.UNCOMMITTED_TRANSACTION, "update()", "id", Fixtures.site(source, "orm.commit()"),
+        null, Fixtures.site(source, "orm.begin()"), "JPA", List.of(), "", "begun again while active");
+    JsonNode tree = parse(SarifReport.render(new AuditResult(List.of(new AuditedFile("A.java", source,
+        List.of(new ReportedFinding(again, "A")))), List.of(), 1)));
+    JsonNode result = tree.at("/runs/0/results/0");
+    assertTrue(result.path("codeFlows").isMissingNode(), result.toString());
+    Assumptions.assumeTrue(Files.isRegularFile(SCHEMA), "no SARIF schema at " + SCHEMA.toAbsolutePath());
+    try (InputStream in = Files.newInputStream(SCHEMA)) {
+      Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
+      assertEquals(List.of(), schema.validate(tree).stream().map(Error::toString).toList());
+    }
   }
 
   @Test

@@ -1,0 +1,91 @@
+package dev.txguard.audit;
+
+import static dev.txguard.audit.TestProjects.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.txguard.fuzz.Generators;
+import dev.txguard.protocol.ProtocolRegistry;
+import dev.txguard.report.AuditResult;
+import dev.txguard.report.HtmlReport;
+import dev.txguard.report.SarifReport;
+import dev.txguard.report.TextReport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A method over a budget, or a file over the time limit, is named as not (fully) analysed in every format. */
+class AnalysisLimitsTest {
+  @TempDir
+  Path dir;
+
+  private AuditResult audit(Duration limit) {
+    AuditOptions options = new AuditOptions(List.of(dir), List.of(), ProtocolRegistry.builtin(), 2, false)
+        .withFileTimeLimit(limit);
+    return assertTimeoutPreemptively(Duration.ofMinutes(2), () -> new AuditRunner(options, null).run());
+  }
+
+  @Test
+  void methodsOverTheStateOrNodeBudgetAreNamedInEveryFormat() throws Exception {
+    write(dir, "ManyTransactions.java", Generators.manyTransactions(12).source());
+    write(dir, "FinallyInFinally.java", Generators.finallyInFinally(24).source());
+    write(dir, "app/Leaky.java", TestProjects.LEAKY);
+    AuditResult r = audit(AuditOptions.DEFAULT_FILE_TIME_LIMIT);
+    assertEquals(1, r.findingCount(), "the rest is analysed");
+    assertEquals(3, r.filesAnalysed(), "files with a method over budget still count as analysed");
+
+    String states = "m() was not fully analysed: the analysis of m() exceeded its budget (512 states)";
+    String nodes = "m() was not fully analysed: the control-flow graph of m() exceeds 200000 nodes";
+    String text = TextReport.render(r);
+    assertTrue(text.contains("FinallyInFinally.java:5: [txguard] " + nodes + "\n"), text);
+    assertTrue(text.contains("ManyTransactions.java:5: [txguard] " + states + "\n"), text);
+
+    JsonNode notes = new ObjectMapper().readTree(SarifReport.render(r)).at("/runs/0/invocations/0/toolExecutionNotifications");
+    assertEquals(2, notes.size(), notes.toString());
+    assertEquals(nodes, notes.at("/0/message/text").asText());
+    assertEquals("FinallyInFinally.java", notes.at("/0/locations/0/physicalLocation/artifactLocation/uri").asText());
+    assertEquals(5, notes.at("/0/locations/0/physicalLocation/region/startLine").asInt());
+    assertEquals(states, notes.at("/1/message/text").asText());
+
+    String html = HtmlReport.render(r);
+    assertTrue(html.contains("<tr><td>FinallyInFinally.java:5</td><td>" + nodes + "</td></tr>"), html);
+    assertTrue(html.contains("<tr><td>ManyTransactions.java:5</td><td>" + states + "</td></tr>"), html);
+  }
+
+  @Test
+  void aFileOverTheTimeLimitIsReportedWithItsMethodAndItsAnalysisStops() throws Exception {
+    // About 25 s without a limit (JavaParser's solver resolves each name by walking back over the block).
+    write(dir, "Slow.java", Generators.slowResolution(1000).source());
+    write(dir, "app/Leaky.java", TestProjects.LEAKY);
+    long start = System.nanoTime();
+    AuditResult r = audit(Duration.ofSeconds(3));
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(), "the limit did not stop the wait");
+
+    assertEquals(1, r.findingCount(), TextReport.render(r));
+    assertEquals("app/Leaky.java", r.files().get(0).path());
+    assertEquals(1, r.filesAnalysed());
+    String problem = "not analysed: the time limit of 3 s per file ran out in m()";
+    assertEquals(List.of("Slow.java:5: " + problem), r.problems().stream()
+        .map(p -> p.path() + ":" + p.line() + ": " + p.reason()).toList());
+    assertTrue(TextReport.render(r).contains("Slow.java:5: [txguard] " + problem + "\n"));
+    assertTrue(SarifReport.render(r).contains("\"text\": \"" + problem + "\""));
+    assertTrue(HtmlReport.render(r).contains("<td>" + problem + "</td>"));
+
+    // The abandoned analysis stops at its next checkpoint instead of running on for the remaining 20 s.
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (analysisThreadsAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+        .filter(n -> n.matches("txguard-audit-\\d+")).toList(), "abandoned analysis threads still running");
+  }
+
+  private static boolean analysisThreadsAlive() {
+    return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().matches("txguard-audit-\\d+"));
+  }
+}
