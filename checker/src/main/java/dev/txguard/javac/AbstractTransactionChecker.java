@@ -65,7 +65,8 @@ abstract class AbstractTransactionChecker extends BugChecker
       for (CompilationUnitAnalysis.UnitOutcome outcome : analysis.outcomesFor(member)) {
         if (outcome.failure() != null) {
           if (reportsProblems()) {
-            state.reportMatch(internalFailure(member, outcome.unitName(), outcome.failure()));
+            state.reportMatch(outcome.incomplete() ? notFullyAnalysed(member, outcome.unitName(), outcome.failure())
+                : internalFailure(member, outcome.unitName(), outcome.failure()));
           }
           continue;
         }
@@ -101,6 +102,14 @@ abstract class AbstractTransactionChecker extends BugChecker
     return buildDescription(member)
         .setMessage("txguard internal error while analysing " + unit + " (it was skipped; please report it to"
             + " txguard): " + what)
+        .build();
+  }
+
+  /** A unit over one of the analysis limits: named, so that a leak in it is not missed silently. */
+  private Description notFullyAnalysed(Tree member, String unit, String why) {
+    return buildDescription(member)
+        .setMessage("txguard could not fully analyse " + unit + ": " + why + "; its transactions are not checked"
+            + " (split the method, or raise -XepOpt:Txguard:MaxSteps)")
         .build();
   }
 

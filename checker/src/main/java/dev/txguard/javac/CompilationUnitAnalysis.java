@@ -14,6 +14,7 @@ import com.sun.tools.javac.code.Symbol;
 import dev.txguard.analysis.Finding;
 import dev.txguard.analysis.UnitSetAnalysis;
 import dev.txguard.graph.FlowGraph;
+import dev.txguard.graph.GraphTooLargeException;
 import dev.txguard.protocol.ProtocolRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,7 +35,12 @@ import java.util.WeakHashMap;
  */
 final class CompilationUnitAnalysis {
   /** The outcome for one unit, attached to the member (method or class) that reports it. */
-  record UnitOutcome(Tree member, Tree unit, String unitName, List<Finding> findings, String failure) {}
+  /**
+   * What became of one unit: its findings, or why it has none. {@code failure} is an internal error when
+   * {@code incomplete} is false, and otherwise the limit that kept the unit from being fully analysed.
+   */
+  record UnitOutcome(Tree member, Tree unit, String unitName, List<Finding> findings, String failure,
+      boolean incomplete) {}
 
   private static final Map<CompilationUnitTree, CompilationUnitAnalysis> CACHE =
       Collections.synchronizedMap(new WeakHashMap<>());
@@ -96,7 +102,7 @@ final class CompilationUnitAnalysis {
       // Reported once, on the file's first type, rather than once per method.
       if (!cu.getTypeDecls().isEmpty()) {
         Tree first = cu.getTypeDecls().get(0);
-        byMember.put(first, List.of(new UnitOutcome(first, first, "this file", List.of(), describe(e))));
+        byMember.put(first, List.of(new UnitOutcome(first, first, "this file", List.of(), describe(e), false)));
       }
     }
   }
@@ -163,8 +169,10 @@ final class CompilationUnitAnalysis {
         FlowGraph g = lower(lowering, u);
         graphs.add(g);
         refs.put(g, u);
+      } catch (GraphTooLargeException e) {
+        record(u, List.of(), e.getMessage(), true);
       } catch (RuntimeException | StackOverflowError e) {
-        record(u, List.of(), describe(e));
+        record(u, List.of(), describe(e), false);
       }
     }
     List<UnitSetAnalysis.UnitResult> results;
@@ -172,17 +180,17 @@ final class CompilationUnitAnalysis {
       results = new UnitSetAnalysis(config.analysisOptions).analyze(graphs);
     } catch (RuntimeException | StackOverflowError e) {
       for (FlowGraph g : graphs) {
-        record(refs.get(g), List.of(), describe(e));
+        record(refs.get(g), List.of(), describe(e), false);
       }
       return;
     }
     for (UnitSetAnalysis.UnitResult r : results) {
       UnitRef u = refs.get(r.graph());
       if (r.failure() != null) {
-        // A unit over its budget is skipped here; the audit lists it as not fully analysed.
+        record(u, List.of(), r.failure(), true); // over its budget: said, as the audit does, not dropped silently
         continue;
       }
-      record(u, r.findings(), null);
+      record(u, r.findings(), null, false);
     }
   }
 
@@ -190,11 +198,12 @@ final class CompilationUnitAnalysis {
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
-  private void record(UnitRef u, List<Finding> findings, String failure) {
+  private void record(UnitRef u, List<Finding> findings, String failure, boolean incomplete) {
     if (findings.isEmpty() && failure == null) {
       return;
     }
-    byMember.computeIfAbsent(u.member, k -> new ArrayList<>()).add(new UnitOutcome(u.member, u.unit, u.name, findings, failure));
+    byMember.computeIfAbsent(u.member, k -> new ArrayList<>())
+        .add(new UnitOutcome(u.member, u.unit, u.name, findings, failure, incomplete));
   }
 
   private FlowGraph lower(JavacLowering lowering, UnitRef u) {

@@ -222,4 +222,30 @@ class ConfigurationTest {
             """)
         .doTest();
   }
+
+  @Test
+  void aMethodOverTheStepBudgetIsNamedAsNotFullyAnalysed() {
+    CheckerTestSupport.both(getClass())
+        .setArgs("-XepOpt:Txguard:MaxSteps=3")
+        .addSourceLines("t/C.java", """
+            package t;
+            class C {
+              Orm orm = new Orm();
+              // BUG: Diagnostic contains: txguard could not fully analyse big(): the analysis of big() exceeded
+              boolean big(boolean a, boolean b) {
+                orm.begin();
+                if (a) {
+                  orm.work();
+                }
+                if (b) {
+                  return false;
+                }
+                orm.commit();
+                return true;
+              }
+              void none() {}
+            }
+            """)
+        .doTest();
+  }
 }
