@@ -461,7 +461,8 @@ public final class FlowGraphBuilder {
       return;
     }
     append(new Op.Jump(kind, region), site);
-    for (Frames f = frames; f != target && f != null && current != null; f = f.tail) {
+    // Frames are compared by identity: the jump leaves exactly the frames above its target.
+    for (Frames f = frames; !isSame(f, target) && f != null && current != null; f = f.tail) {
       if (f.head instanceof Frame.Try t && t.finallyBody != null) {
         replayFinally(t.finallyBody, f.tail);
       }
@@ -522,7 +523,7 @@ public final class FlowGraphBuilder {
         ThrownType.Catching best = ThrownType.Catching.NEVER;
         for (ThrownType caught : h.clause().types()) {
           ThrownType.Catching c = type.caughtBy(caught);
-          if (c.ordinal() < best.ordinal()) {
+          if (c.compareTo(best) < 0) { // ALWAYS, SOMETIMES, NEVER: the surest catch wins
             best = c;
           }
         }
@@ -626,5 +627,10 @@ public final class FlowGraphBuilder {
         this.owner = owner;
       }
     }
+  }
+
+  @SuppressWarnings("ReferenceEquality") // a frame stack's cells are distinct objects even when equal in content
+  private static boolean isSame(Frames a, Frames b) {
+    return a == b;
   }
 }

@@ -79,7 +79,6 @@ import javax.lang.model.element.ElementKind;
  * own; here they only capture (hand off) the handles they reference.
  */
 final class JavacLowering {
-  private final VisitorState state;
   private final ProtocolRegistry registry;
   private final JavacTypeFacts.Cache typeCache;
   private final Types types;
@@ -90,7 +89,6 @@ final class JavacLowering {
 
   // Per unit.
   private FlowGraphBuilder b;
-  private Tree unitTree;
   private List<Symbol> unitParams;
   private int unitStart;
   private int unitEnd;
@@ -108,7 +106,6 @@ final class JavacLowering {
       Set<Symbol.ClassSymbol> classesOfUnit,
       SiteFactory sites,
       FixFacts fixFacts) {
-    this.state = state;
     this.registry = registry;
     this.typeCache = typeCache;
     this.types = typeCache.types();
@@ -181,7 +178,6 @@ final class JavacLowering {
 
   private void start(Tree unit, String name, String id, BuildOptions options) {
     b = new FlowGraphBuilder(name, id, options);
-    unitTree = unit;
     unitStart = sites.start(unit);
     unitEnd = sites.end(unit);
     tempCounter = 0;
@@ -730,19 +726,21 @@ final class JavacLowering {
     }
     if (e instanceof BinaryTree bin) {
       switch (bin.getKind()) {
-        case CONDITIONAL_AND:
+        case CONDITIONAL_AND -> {
           return b.and(cond(bin.getLeftOperand()), cond(bin.getRightOperand()));
-        case CONDITIONAL_OR:
+        }
+        case CONDITIONAL_OR -> {
           return b.or(cond(bin.getLeftOperand()), cond(bin.getRightOperand()));
-        case EQUAL_TO:
-        case NOT_EQUAL_TO:
+        }
+        case EQUAL_TO, NOT_EQUAL_TO -> {
           CondLowering c = comparison(bin, site);
           if (c != null) {
             return bin.getKind() == Tree.Kind.EQUAL_TO ? c : b.not(c);
           }
-          break;
-        default:
-          break;
+        }
+        default -> {
+          // other operators: a boolean value like any other, below
+        }
       }
     }
     if (e instanceof ConditionalExpressionTree c) {
@@ -864,7 +862,8 @@ final class JavacLowering {
     }
     if (e instanceof MemberSelectTree s) {
       Symbol sym = ASTHelpers.getSymbol(s);
-      if (sym != null && (sym.getKind() == ElementKind.FIELD) && (isThis(s.getExpression()) || sym.isStatic())) {
+      if (sym != null && sym.getKind() == ElementKind.FIELD
+          && (isThis(s.getExpression()) || ASTHelpers.isStatic(sym))) {
         return keyOfSymbol(sym);
       }
       if (sym != null && sym.getKind() == ElementKind.FIELD) {
@@ -923,7 +922,7 @@ final class JavacLowering {
   }
 
   private Key temp() {
-    return Key.local("tmp:" + (tempCounter++));
+    return Key.local("tmp:" + tempCounter++);
   }
 
   private void clear(Key k, Tree site) {
