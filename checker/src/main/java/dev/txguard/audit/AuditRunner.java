@@ -41,6 +41,7 @@ public final class AuditRunner {
     this.listener = listener == null ? AuditListener.NONE : listener;
   }
 
+  @SuppressWarnings("LockOnNonEnclosingClassLiteral") // the very lock JavaParserFacade.get() takes, see below
   public AuditResult run() {
     try (LocaleGuard locale = LocaleGuard.enter()) {
       return discoverAndAnalyse();

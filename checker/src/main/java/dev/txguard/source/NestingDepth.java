@@ -1,7 +1,7 @@
 package dev.txguard.source;
 
 /**
- * How deeply a source nests brackets ({@code ( [ {}), found by a linear scan that skips comments and literals. The
+ * How deeply a source nests brackets (round, square and curly), found by a linear scan that skips comments and literals. The
  * analyzer refuses files nested beyond {@link #LIMIT} before parsing them: JavaParser's lookahead over nested lambdas
  * grows with the cube of the depth (5,000 levels took 47 s, 10,000 would take minutes) and its recursion can exhaust
  * any stack, whereas written code rarely nests even a hundred deep. Nesting without brackets (else-if chains, operator

@@ -55,6 +55,7 @@ import java.util.function.Function;
  * solver needed), and the types of receivers, results and exceptions: from the symbol solver when it resolves them,
  * else from declared type names and imports. Every solver call is guarded: a failure means "not resolved".
  */
+@SuppressWarnings("ReferenceEquality") // Node.equals is structural; two equal-looking nodes are different places
 final class SourceResolver {
   /** What lowering needs to know about a call's target. */
   record CalleeInfo(String localId, boolean isStatic, List<ThrownType> thrown) {}
@@ -68,7 +69,8 @@ final class SourceResolver {
   private final JavaParserFacade facade;
   private final ProtocolRegistry registry;
   /** By identity: JavaParser nodes are equal by structure, and equal calls in two methods may differ in type. */
-  private final Map<Node, Optional<ResolvedMethodDeclaration>> methods = new java.util.IdentityHashMap<>();
+  private final java.util.IdentityHashMap<Node, Optional<ResolvedMethodDeclaration>> methods =
+      new java.util.IdentityHashMap<>();
   private final Set<String> unresolved = new HashSet<>();
   private boolean matchedByName;
 
@@ -184,7 +186,7 @@ final class SourceResolver {
 
   /** A name that is not a local: a field (of this class or inherited), unless it looks like a type. */
   boolean isField(String name, Node at) {
-    return !name.isEmpty() && !Character.isUpperCase(name.charAt(0)) || enclosingTypesDeclareField(name, at);
+    return (!name.isEmpty() && !Character.isUpperCase(name.charAt(0))) || enclosingTypesDeclareField(name, at);
   }
 
   private boolean enclosingTypesDeclareField(String name, Node at) {
@@ -366,17 +368,15 @@ final class SourceResolver {
       return true;
     }
     if (s instanceof BinaryExpr b) {
-      switch (b.getOperator()) {
-        case AND, OR, EQUALS, NOT_EQUALS, LESS, GREATER, LESS_EQUALS, GREATER_EQUALS:
-          return true;
-        default:
-          return false;
-      }
+      return switch (b.getOperator()) {
+        case AND, OR, EQUALS, NOT_EQUALS, LESS, GREATER, LESS_EQUALS, GREATER_EQUALS -> true;
+        default -> false;
+      };
     }
     try {
       ResolvedType t = facade.getType(s);
-      return t.isPrimitive() && t.asPrimitive().describe().equals("boolean")
-          || t.isReferenceType() && t.asReferenceType().getQualifiedName().equals("java.lang.Boolean");
+      return (t.isPrimitive() && t.asPrimitive().describe().equals("boolean"))
+          || (t.isReferenceType() && t.asReferenceType().getQualifiedName().equals("java.lang.Boolean"));
     } catch (RuntimeException | StackOverflowError ex) {
       if (s instanceof NameExpr n) {
         Node d = declarationOf(n.getNameAsString(), n);
