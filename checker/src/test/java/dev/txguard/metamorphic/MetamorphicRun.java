@@ -63,6 +63,7 @@ final class MetamorphicRun {
     final List<Problem> problemsA = new ArrayList<>();
     int removed;
     final Map<String, Integer> notRemovable = new TreeMap<>();
+    final List<String> notRemovableWhere = new ArrayList<>();
     final List<String> missedB = new ArrayList<>();
     final List<Report> extraB = new ArrayList<>();
     final List<Problem> problemsB = new ArrayList<>();
@@ -96,9 +97,14 @@ final class MetamorphicRun {
   private final Path work;
   private final int threads;
   private final List<Path> classpath;
+  private final boolean everyExit;
 
-  /** {@code classpath}: what the audited code compiles against (source directories of the rest of its modules). */
-  MetamorphicRun(Variant variant, Engine engine, Path work, int threads, List<Path> classpath) {
+  /**
+   * {@code classpath}: what the audited code compiles against (source directories of the rest of its modules);
+   * {@code everyExit}: part B removes every removable exit's end in turn (one audit per round), not one per unit.
+   */
+  MetamorphicRun(Variant variant, Engine engine, Path work, int threads, List<Path> classpath, boolean everyExit) {
+    this.everyExit = everyExit;
     this.variant = variant;
     this.engine = engine;
     this.work = work;
@@ -149,8 +155,35 @@ final class MetamorphicRun {
       return fig; // one end for all exits: nothing to remove one exit at a time
     }
 
-    // Part B: the end before one exit of each unit removed.
+    // Part B: the end before one exit of each unit removed; with everyExit, once per exit index (round r removes
+    // the r-th removable exit of every unit that has one), else once with an exit chosen per unit by a hash.
     long t1 = System.nanoTime();
+    int rounds = 1;
+    if (everyExit) {
+      for (Rewriter.Result r : rewritten.values()) {
+        for (Rewriter.Unit u : r.units()) {
+          rounds = Math.max(rounds, (int) u.exits().stream().filter(x -> r.exits().get(x).removable()).count());
+        }
+      }
+    }
+    for (Map.Entry<String, Rewriter.Result> e : rewritten.entrySet()) {
+      for (Rewriter.Exit x : e.getValue().exits()) {
+        if (!x.removable()) {
+          fig.notRemovable.merge(x.why(), 1, Integer::sum);
+          int line = new LineIndex(e.getValue().original()).line(x.offset());
+          fig.notRemovableWhere.add(e.getKey() + ":" + line + " " + e.getValue().units().get(x.unit()).name() + " "
+              + x.kind() + ": " + x.why());
+        }
+      }
+    }
+    for (int round = 0; round < rounds; round++) {
+      partB(rewritten, round, fig);
+    }
+    fig.millisB = (System.nanoTime() - t1) / 1_000_000;
+    return fig;
+  }
+
+  private void partB(Map<String, Rewriter.Result> rewritten, int round, Figures fig) throws IOException {
     Map<String, String> b = new LinkedHashMap<>();
     Set<String> expected = new TreeSet<>();
     Map<String, String> expectedUnit = new TreeMap<>();
@@ -158,19 +191,18 @@ final class MetamorphicRun {
       Rewriter.Result r = e.getValue();
       Set<Integer> removed = new HashSet<>();
       for (Rewriter.Unit u : r.units()) {
-        List<Rewriter.Exit> candidates = new ArrayList<>();
-        for (int x : u.exits()) {
-          if (r.exits().get(x).removable()) {
-            candidates.add(r.exits().get(x));
-          } else {
-            fig.notRemovable.merge(r.exits().get(x).why(), 1, Integer::sum);
-          }
-        }
+        List<Rewriter.Exit> candidates = u.exits().stream().map(x -> r.exits().get(x)).filter(Rewriter.Exit::removable)
+            .toList();
         if (candidates.isEmpty() || u.suppressed()) {
           continue;
         }
-        Rewriter.Exit chosen = candidates.get(Math.floorMod((e.getKey() + "#" + u.index()).hashCode(), candidates.size()));
-        removed.add(chosen.index());
+        if (everyExit) {
+          if (round < candidates.size()) {
+            removed.add(candidates.get(round).index());
+          }
+        } else {
+          removed.add(candidates.get(Math.floorMod((e.getKey() + "#" + u.index()).hashCode(), candidates.size())).index());
+        }
       }
       String text = r.apply(removed);
       b.put(e.getKey(), text);
@@ -184,12 +216,11 @@ final class MetamorphicRun {
         expectedUnit.put(where, u.name() + " (" + exit.kind() + ", unit at line " + u.line() + ")");
       }
     }
-    fig.removed = expected.size();
-    Analysed resultB = analyse(work.resolve("b"), b);
-    fig.millisB = (System.nanoTime() - t1) / 1_000_000;
-    fig.problemsB.addAll(resultB.problems);
+    fig.removed += expected.size();
+    Analysed result = analyse(work.resolve("b" + round), b);
+    fig.problemsB.addAll(result.problems);
     Set<String> reported = new HashSet<>();
-    for (Report rep : resultB.reports) {
+    for (Report rep : result.reports) {
       if (!rep.rule().equals(Rule.UNCOMMITTED_TRANSACTION.checkName())) {
         continue;
       }
@@ -203,7 +234,6 @@ final class MetamorphicRun {
         fig.missedB.add(where + " " + expectedUnit.get(where));
       }
     }
-    return fig;
   }
 
   private record Analysed(List<Report> reports, List<Problem> problems) {}
