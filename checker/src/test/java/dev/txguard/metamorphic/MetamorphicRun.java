@@ -40,11 +40,13 @@ final class MetamorphicRun {
     /** {@link AuditRunner} over the written tree: discovery, source roots and the real solver, as {@code ./txguard audit}. */
     AUDIT,
     /** {@link SourceAnalyzer} with a solver that resolves nothing: every type comes from names in the file. */
-    NAMES_ONLY
+    NAMES_ONLY,
+    /** javac with Error Prone and both checks ({@link JavacEngine}); the rewrite must compile. */
+    JAVAC
   }
 
-  /** A normal-exit report, or an expected one, as {@code path:line:column}. */
-  record Report(String path, int line, int column, String rule, String unit, String message) {
+  /** A report, or an expected one, as {@code path:line:column}. */
+  record Report(String path, int line, int column, String rule, int beginLine, String unit, String message) {
     String where() {
       return path + ":" + line + ":" + column;
     }
@@ -69,6 +71,8 @@ final class MetamorphicRun {
     final List<Problem> problemsB = new ArrayList<>();
     long millisA;
     long millisB;
+    /** Every report of every run, by part ("A", "B0", "B1", ...): for comparing engines. */
+    final Map<String, List<Report>> reports = new TreeMap<>();
 
     Figures(String variant) {
       this.variant = variant;
@@ -114,7 +118,7 @@ final class MetamorphicRun {
 
   /** {@code sources}: path (starting with the module directory, {@code java.base/java/util/List.java}) to text. */
   Figures run(Map<String, String> sources) throws IOException {
-    Figures fig = new Figures(variant.name() + (engine == Engine.NAMES_ONLY ? " (names only)" : ""));
+    Figures fig = new Figures(variant.name() + (engine == Engine.AUDIT ? "" : " (" + engine + ")"));
     Map<String, Rewriter.Result> rewritten = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : sources.entrySet()) {
       fig.files++;
@@ -144,6 +148,7 @@ final class MetamorphicRun {
     Analysed resultA = analyse(work.resolve("a"), a);
     fig.millisA = (System.nanoTime() - t0) / 1_000_000;
     fig.problemsA.addAll(resultA.problems);
+    fig.reports.put("A", resultA.reports);
     for (Report rep : resultA.reports) {
       if (rep.rule().equals(Rule.UNCOMMITTED_TRANSACTION.checkName())) {
         fig.falseReportsA.add(rep);
@@ -219,6 +224,7 @@ final class MetamorphicRun {
     fig.removed += expected.size();
     Analysed result = analyse(work.resolve("b" + round), b);
     fig.problemsB.addAll(result.problems);
+    fig.reports.put("B" + round, result.reports);
     Set<String> reported = new HashSet<>();
     for (Report rep : result.reports) {
       if (!rep.rule().equals(Rule.UNCOMMITTED_TRANSACTION.checkName())) {
@@ -236,21 +242,31 @@ final class MetamorphicRun {
     }
   }
 
-  private record Analysed(List<Report> reports, List<Problem> problems) {}
+  /** What one engine reported on one rewritten tree, and what it could not analyse. */
+  record Analysed(List<Report> reports, List<Problem> problems) {}
 
   private Analysed analyse(Path dir, Map<String, String> files) throws IOException {
-    return engine == Engine.AUDIT ? audit(dir, files) : namesOnly(files);
+    return switch (engine) {
+      case AUDIT -> audit(dir, files);
+      case NAMES_ONLY -> namesOnly(files);
+      case JAVAC -> JavacEngine.compile(dir, withTypeFiles(files));
+    };
+  }
+
+  /** The rewritten files plus the home-grown types at {@code <first module>/txg/}. */
+  private static Map<String, String> withTypeFiles(Map<String, String> files) {
+    Map<String, String> all = new LinkedHashMap<>(files);
+    String module = files.keySet().stream().findFirst().map(p -> p.substring(0, p.indexOf('/'))).orElse("src");
+    for (Map.Entry<String, String> t : Rewriter.TYPE_FILES.entrySet()) {
+      all.put(module + "/" + Rewriter.PACKAGE + "/" + t.getKey() + ".java", t.getValue());
+    }
+    return all;
   }
 
   private Analysed audit(Path dir, Map<String, String> files) throws IOException {
     deleteTree(dir);
-    for (Map.Entry<String, String> e : files.entrySet()) {
+    for (Map.Entry<String, String> e : withTypeFiles(files).entrySet()) {
       write(dir.resolve(e.getKey()), e.getValue());
-    }
-    // The home-grown types, in a package of the first module's source root.
-    String module = files.keySet().stream().findFirst().map(p -> p.substring(0, p.indexOf('/'))).orElse("src");
-    for (Map.Entry<String, String> t : Rewriter.TYPE_FILES.entrySet()) {
-      write(dir.resolve(module).resolve(Rewriter.PACKAGE).resolve(t.getKey() + ".java"), t.getValue());
     }
     AuditResult result = new AuditRunner(
         new AuditOptions(List.of(dir), classpath, ProtocolRegistry.builtin(), threads, true), null).run();
@@ -275,10 +291,11 @@ final class MetamorphicRun {
   }
 
   private static Report report(String path, Finding f) {
-    return new Report(path, f.at().line(), f.at().column(), f.rule().checkName(), f.unitName(), f.message());
+    return new Report(path, f.at().line(), f.at().column(), f.rule().checkName(), f.begin().line(), f.unitName(),
+        f.message());
   }
 
-  private static void write(Path file, String text) {
+  static void write(Path file, String text) {
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -45,6 +45,11 @@ record Variant(String name, Begin begin, End end, TypeRef type, Shape shape, boo
     TRY_FINALLY
   }
 
+  /** The same rewrite with one variable name per unit, so that it compiles (for the javac front end). */
+  Variant withUniqueNames() {
+    return uniqueNames ? this : new Variant(name + "-unique", begin, end, type, shape, true);
+  }
+
   /** The variant every run starts with, and the one the fast slice runs in full. */
   static final Variant MAIN = new Variant("factory-import-commit", Begin.FACTORY, End.COMMIT, TypeRef.IMPORT,
       Shape.ENDS_BEFORE_EXITS, false);
