@@ -69,8 +69,7 @@ final class MetamorphicRun {
     final List<String> missedB = new ArrayList<>();
     final List<Report> extraB = new ArrayList<>();
     final List<Problem> problemsB = new ArrayList<>();
-    long millisA;
-    long millisB;
+    long millis;
     /** Every report of every run, by part ("A", "B0", "B1", ...): for comparing engines. */
     final Map<String, List<Report>> reports = new TreeMap<>();
 
@@ -85,11 +84,11 @@ final class MetamorphicRun {
     String summary() {
       return String.format(
           "%s: %d files (%d not parseable at JAVA_21), %d units rewritten %s, %d returns + %d fall-offs;"
-              + " A: %d false reports (%d exception-rule reports), %d problems, %.1f s;"
-              + " B: %d ends removed (exits not removable: %s), %d missed, %d extra, %d problems, %.1f s",
+              + " A: %d false reports (%d exception-rule reports), %d problems;"
+              + " B: %d ends removed (exits not removable: %s), %d missed, %d extra, %d problems; %.1f s",
           variant, files, notParsed.size(), units(), unitsByKind, returns, fallOffs, falseReportsA.size(),
-          exceptionReportsA.size(), problemsA.size(), millisA / 1000.0, removed, notRemovable, missedB.size(),
-          extraB.size(), problemsB.size(), millisB / 1000.0);
+          exceptionReportsA.size(), problemsA.size(), removed, notRemovable, missedB.size(), extraB.size(),
+          problemsB.size(), millis / 1000.0);
     }
   }
 
@@ -102,6 +101,7 @@ final class MetamorphicRun {
   private final int threads;
   private final List<Path> classpath;
   private final boolean everyExit;
+  private int chunkSize = Integer.MAX_VALUE;
 
   /**
    * {@code classpath}: what the audited code compiles against (source directories of the rest of its modules);
@@ -116,9 +116,36 @@ final class MetamorphicRun {
     this.classpath = classpath;
   }
 
+  /**
+   * Rewrites and analyses at most {@code files} files at a time (each chunk with fresh solvers, the rest of the
+   * modules resolved through the classpath): the source solver's caches of parsed files and whole package
+   * directories otherwise grow with the tree and, over all of java.base, fill the heap.
+   */
+  MetamorphicRun inChunksOf(int files) {
+    this.chunkSize = files;
+    return this;
+  }
+
   /** {@code sources}: path (starting with the module directory, {@code java.base/java/util/List.java}) to text. */
   Figures run(Map<String, String> sources) throws IOException {
     Figures fig = new Figures(variant.name() + (engine == Engine.AUDIT ? "" : " (" + engine + ")"));
+    long t0 = System.nanoTime();
+    Map<String, String> chunk = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      chunk.put(e.getKey(), e.getValue());
+      if (chunk.size() == chunkSize) {
+        runChunk(chunk, fig);
+        chunk.clear();
+      }
+    }
+    if (!chunk.isEmpty()) {
+      runChunk(chunk, fig);
+    }
+    fig.millis = (System.nanoTime() - t0) / 1_000_000;
+    return fig;
+  }
+
+  private void runChunk(Map<String, String> sources, Figures fig) throws IOException {
     Map<String, Rewriter.Result> rewritten = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : sources.entrySet()) {
       fig.files++;
@@ -141,57 +168,72 @@ final class MetamorphicRun {
       }
     }
 
-    // Part A: everything ended before every normal exit.
-    long t0 = System.nanoTime();
+    // Part A: everything ended before every normal exit. Part B: the end before one exit of each unit removed; with
+    // everyExit once per exit index (round r removes the r-th removable exit of every unit that has one), else once,
+    // with the exit chosen per unit by a hash of its file and position.
+    List<Part> parts = new ArrayList<>();
     Map<String, String> a = new LinkedHashMap<>();
     rewritten.forEach((p, r) -> a.put(p, r.apply(Set.of())));
-    Analysed resultA = analyse(work.resolve("a"), a);
-    fig.millisA = (System.nanoTime() - t0) / 1_000_000;
-    fig.problemsA.addAll(resultA.problems);
-    fig.reports.put("A", resultA.reports);
-    for (Report rep : resultA.reports) {
-      if (rep.rule().equals(Rule.UNCOMMITTED_TRANSACTION.checkName())) {
-        fig.falseReportsA.add(rep);
-      } else {
-        fig.exceptionReportsA.add(rep);
+    parts.add(new Part("a", a, Map.of()));
+    if (variant.shape() == Variant.Shape.ENDS_BEFORE_EXITS) { // TRY_FINALLY: one end for all exits, none to remove
+      int rounds = 1;
+      if (everyExit) {
+        for (Rewriter.Result r : rewritten.values()) {
+          for (Rewriter.Unit u : r.units()) {
+            rounds = Math.max(rounds, (int) u.exits().stream().filter(x -> r.exits().get(x).removable()).count());
+          }
+        }
+      }
+      for (int round = 0; round < rounds; round++) {
+        parts.add(partB(rewritten, round, fig));
+      }
+      for (Map.Entry<String, Rewriter.Result> e : rewritten.entrySet()) {
+        for (Rewriter.Exit x : e.getValue().exits()) {
+          if (!x.removable()) {
+            fig.notRemovable.merge(x.why(), 1, Integer::sum);
+            int line = new LineIndex(e.getValue().original()).line(x.offset());
+            fig.notRemovableWhere.add(e.getKey() + ":" + line + " " + e.getValue().units().get(x.unit()).name() + " "
+                + x.kind() + ": " + x.why());
+          }
+        }
       }
     }
-    if (variant.shape() == Variant.Shape.TRY_FINALLY) {
-      return fig; // one end for all exits: nothing to remove one exit at a time
-    }
+    Map<String, Analysed> results = analyse(parts);
 
-    // Part B: the end before one exit of each unit removed; with everyExit, once per exit index (round r removes
-    // the r-th removable exit of every unit that has one), else once with an exit chosen per unit by a hash.
-    long t1 = System.nanoTime();
-    int rounds = 1;
-    if (everyExit) {
-      for (Rewriter.Result r : rewritten.values()) {
-        for (Rewriter.Unit u : r.units()) {
-          rounds = Math.max(rounds, (int) u.exits().stream().filter(x -> r.exits().get(x).removable()).count());
+    for (Part part : parts) {
+      Analysed result = results.get(part.name());
+      fig.reports.computeIfAbsent(part.name(), k -> new ArrayList<>()).addAll(result.reports);
+      boolean isA = part.name().equals("a");
+      (isA ? fig.problemsA : fig.problemsB).addAll(result.problems);
+      Set<String> reported = new HashSet<>();
+      for (Report rep : result.reports) {
+        if (!rep.rule().equals(Rule.UNCOMMITTED_TRANSACTION.checkName())) {
+          if (isA) {
+            fig.exceptionReportsA.add(rep);
+          }
+          continue;
+        }
+        reported.add(rep.where());
+        if (isA) {
+          fig.falseReportsA.add(rep);
+        } else if (!part.expected().containsKey(rep.where())) {
+          fig.extraB.add(rep);
+        }
+      }
+      for (Map.Entry<String, String> x : part.expected().entrySet()) {
+        if (!reported.contains(x.getKey())) {
+          fig.missedB.add(x.getKey() + " " + x.getValue());
         }
       }
     }
-    for (Map.Entry<String, Rewriter.Result> e : rewritten.entrySet()) {
-      for (Rewriter.Exit x : e.getValue().exits()) {
-        if (!x.removable()) {
-          fig.notRemovable.merge(x.why(), 1, Integer::sum);
-          int line = new LineIndex(e.getValue().original()).line(x.offset());
-          fig.notRemovableWhere.add(e.getKey() + ":" + line + " " + e.getValue().units().get(x.unit()).name() + " "
-              + x.kind() + ": " + x.why());
-        }
-      }
-    }
-    for (int round = 0; round < rounds; round++) {
-      partB(rewritten, round, fig);
-    }
-    fig.millisB = (System.nanoTime() - t1) / 1_000_000;
-    return fig;
   }
 
-  private void partB(Map<String, Rewriter.Result> rewritten, int round, Figures fig) throws IOException {
+  /** One rewritten tree and the normal-exit reports it must give ({@code path:line:column} to a description). */
+  private record Part(String name, Map<String, String> files, Map<String, String> expected) {}
+
+  private Part partB(Map<String, Rewriter.Result> rewritten, int round, Figures fig) {
     Map<String, String> b = new LinkedHashMap<>();
-    Set<String> expected = new TreeSet<>();
-    Map<String, String> expectedUnit = new TreeMap<>();
+    Map<String, String> expected = new TreeMap<>();
     for (Map.Entry<String, Rewriter.Result> e : rewritten.entrySet()) {
       Rewriter.Result r = e.getValue();
       Set<Integer> removed = new HashSet<>();
@@ -215,43 +257,55 @@ final class MetamorphicRun {
       for (int x : removed) {
         Rewriter.Exit exit = r.exits().get(x);
         int at = r.newOffset(exit.offset(), removed);
-        String where = e.getKey() + ":" + lines.line(at) + ":" + lines.column(at);
-        expected.add(where);
         Rewriter.Unit u = r.units().get(exit.unit());
-        expectedUnit.put(where, u.name() + " (" + exit.kind() + ", unit at line " + u.line() + ")");
+        expected.put(e.getKey() + ":" + lines.line(at) + ":" + lines.column(at),
+            u.name() + " (" + exit.kind() + ", unit at line " + u.line() + ")");
       }
     }
     fig.removed += expected.size();
-    Analysed result = analyse(work.resolve("b" + round), b);
-    fig.problemsB.addAll(result.problems);
-    fig.reports.put("B" + round, result.reports);
-    Set<String> reported = new HashSet<>();
-    for (Report rep : result.reports) {
-      if (!rep.rule().equals(Rule.UNCOMMITTED_TRANSACTION.checkName())) {
-        continue;
+    return new Part("b" + round, b, expected);
+  }
+
+  /**
+   * Analyses every part. The audit takes all parts at once, each in its own directory (own source roots): the
+   * solver's start-up (parsing the package directories it consults) is then paid once. Their types have the same
+   * declarations in every part, so resolving one part's names in another's files changes nothing.
+   */
+  private Map<String, Analysed> analyse(List<Part> parts) throws IOException {
+    Map<String, Analysed> out = new LinkedHashMap<>();
+    if (engine == Engine.AUDIT) {
+      deleteTree(work);
+      for (Part part : parts) {
+        for (Map.Entry<String, String> e : withTypeFiles(part.files()).entrySet()) {
+          write(work.resolve(part.name()).resolve(e.getKey()), e.getValue());
+        }
+        out.put(part.name(), new Analysed(new ArrayList<>(), new ArrayList<>()));
       }
-      reported.add(rep.where());
-      if (!expected.contains(rep.where())) {
-        fig.extraB.add(rep);
+      // Paths in the result are relative to `work`: they start with the part's directory.
+      AuditResult result = new AuditRunner(
+          new AuditOptions(List.of(work), classpath, ProtocolRegistry.builtin(), threads, true), null).run();
+      result.findings().forEach(l -> {
+        String path = l.file().path();
+        int slash = path.indexOf('/');
+        out.get(path.substring(0, slash)).reports().add(report(path.substring(slash + 1), l.finding().finding()));
+      });
+      for (Problem p : result.problems()) {
+        int slash = p.path().indexOf('/');
+        if (slash > 0 && out.containsKey(p.path().substring(0, slash))) { // a rewritten file that does not parse too
+          out.get(p.path().substring(0, slash)).problems().add(p);
+        }
       }
+      return out;
     }
-    for (String where : expected) {
-      if (!reported.contains(where)) {
-        fig.missedB.add(where + " " + expectedUnit.get(where));
-      }
+    for (Part part : parts) {
+      out.put(part.name(), engine == Engine.NAMES_ONLY ? namesOnly(part.files())
+          : JavacEngine.compile(work.resolve(part.name()), withTypeFiles(part.files())));
     }
+    return out;
   }
 
   /** What one engine reported on one rewritten tree, and what it could not analyse. */
   record Analysed(List<Report> reports, List<Problem> problems) {}
-
-  private Analysed analyse(Path dir, Map<String, String> files) throws IOException {
-    return switch (engine) {
-      case AUDIT -> audit(dir, files);
-      case NAMES_ONLY -> namesOnly(files);
-      case JAVAC -> JavacEngine.compile(dir, withTypeFiles(files));
-    };
-  }
 
   /** The rewritten files plus the home-grown types at {@code <first module>/txg/}. */
   private static Map<String, String> withTypeFiles(Map<String, String> files) {
@@ -261,20 +315,6 @@ final class MetamorphicRun {
       all.put(module + "/" + Rewriter.PACKAGE + "/" + t.getKey() + ".java", t.getValue());
     }
     return all;
-  }
-
-  private Analysed audit(Path dir, Map<String, String> files) throws IOException {
-    deleteTree(dir);
-    for (Map.Entry<String, String> e : withTypeFiles(files).entrySet()) {
-      write(dir.resolve(e.getKey()), e.getValue());
-    }
-    AuditResult result = new AuditRunner(
-        new AuditOptions(List.of(dir), classpath, ProtocolRegistry.builtin(), threads, true), null).run();
-    List<Report> reports = new ArrayList<>();
-    result.findings().forEach(l -> reports.add(report(l.file().path(), l.finding().finding())));
-    List<Problem> problems = result.problems().stream()
-        .filter(p -> !p.reason().startsWith("does not parse")).toList();
-    return new Analysed(reports, problems);
   }
 
   private static Analysed namesOnly(Map<String, String> files) {

@@ -199,10 +199,11 @@ final class Rewriter {
     units.add(new Unit(index, kindOf(u), nameOf(u), line(u), suppressed(u), unitExits));
     if (variant.shape() == Variant.Shape.TRY_FINALLY) {
       add(beginAt, 1, " " + beginText(v) + " try {", -1);
-      add(closingBrace(body), 3, " } finally { " + endText(v, "commit") + " } ", -1);
+      add(closingBrace(body), 3, " } finally { " + v + ".commit(); } ", -1);
       return;
     }
-    add(beginAt, 1, " " + beginText(v), -1);
+    boolean guarded = variant.shape() == Variant.Shape.GUARDED_FINALLY;
+    add(beginAt, 1, " " + beginText(v) + (guarded ? " try {" : ""), -1);
     ActiveReach reach = ActiveReach.of(u, exceptions);
     for (ReturnStmt r : body.findAll(ReturnStmt.class)) {
       if (owner(r) != u) {
@@ -231,6 +232,9 @@ final class Rewriter {
       exits.add(new Exit(exit, index, ExitKind.FALL_OFF, closingBrace(body), sure, sure ? null : NOT_SURELY_ACTIVE));
       unitExits.add(exit);
       add(closingBrace(body), 3, " " + endText(v, endCall(body)), exit);
+    }
+    if (guarded) {
+      add(closingBrace(body), 3, " } finally { if (" + v + ".isActive()) " + v + ".rollback(); } ", -1);
     }
   }
 
@@ -271,14 +275,18 @@ final class Rewriter {
     };
   }
 
-  private static String endText(String v, String call) {
-    return v + "." + call + "();";
+  private String endText(String v, String call) {
+    return switch (variant.end()) {
+      case NULL_GUARDED -> "if (" + v + " != null) " + v + "." + call + "();";
+      case ACTIVE_GUARDED -> "if (" + v + ".isActive()) " + v + "." + call + "();";
+      default -> v + "." + call + "();";
+    };
   }
 
   /** The end call for an exit: fixed, or commit/rollback from a hash of the exit's position (deterministic). */
   private String endCall(Node exitNode) {
     return switch (variant.end()) {
-      case COMMIT -> "commit";
+      case COMMIT, NULL_GUARDED, ACTIVE_GUARDED -> "commit";
       case ROLLBACK -> "rollback";
       case MIXED -> (Integer.hashCode(start(exitNode) * 31 + 7) >>> 3) % 2 == 0 ? "commit" : "rollback";
     };

@@ -26,7 +26,11 @@ record Variant(String name, Begin begin, End end, TypeRef type, Shape shape, boo
     COMMIT,
     ROLLBACK,
     /** commit or rollback, chosen per exit from a hash of its position */
-    MIXED
+    MIXED,
+    /** {@code if (txg$ != null) txg$.commit();}: a begun handle is not null */
+    NULL_GUARDED,
+    /** {@code if (txg$.isActive()) txg$.commit();}: the protocol's query (the factory type declares it) */
+    ACTIVE_GUARDED
   }
 
   enum TypeRef {
@@ -42,7 +46,12 @@ record Variant(String name, Begin begin, End end, TypeRef type, Shape shape, boo
     /** an end before every {@code return} of the unit and at the end of a body that can complete normally */
     ENDS_BEFORE_EXITS,
     /** {@code Tx txg$ = Tx.begin(); try { body } finally { txg$.commit(); }}: ends on every exit, exceptions too */
-    TRY_FINALLY
+    TRY_FINALLY,
+    /**
+     * The README's idiom: commit before every exit as in {@link #ENDS_BEFORE_EXITS}, inside
+     * {@code try { ... } finally { if (txg$.isActive()) txg$.rollback(); }}
+     */
+    GUARDED_FINALLY
   }
 
   /** The same rewrite with one variable name per unit, so that it compiles (for the javac front end). */
@@ -63,4 +72,10 @@ record Variant(String name, Begin begin, End end, TypeRef type, Shape shape, boo
       Shape.ENDS_BEFORE_EXITS, false);
   static final Variant TRY_FINALLY = new Variant("tryfinally-import-commit", Begin.FACTORY, End.COMMIT,
       TypeRef.IMPORT, Shape.TRY_FINALLY, false);
+  static final Variant NULL_GUARDED = new Variant("factory-import-nullguarded", Begin.FACTORY, End.NULL_GUARDED,
+      TypeRef.IMPORT, Shape.ENDS_BEFORE_EXITS, false);
+  static final Variant ACTIVE_GUARDED = new Variant("factory-qualified-activeguarded", Begin.FACTORY,
+      End.ACTIVE_GUARDED, TypeRef.QUALIFIED, Shape.ENDS_BEFORE_EXITS, false);
+  static final Variant GUARDED_FINALLY = new Variant("guardedfinally-import-commit", Begin.FACTORY, End.COMMIT,
+      TypeRef.IMPORT, Shape.GUARDED_FINALLY, false);
 }
