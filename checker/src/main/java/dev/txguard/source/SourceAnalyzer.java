@@ -6,6 +6,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.CompactConstructorDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -221,6 +222,9 @@ public final class SourceAnalyzer {
       BlockStmt body = c instanceof MethodDeclaration m ? m.getBody().orElseThrow() : ((ConstructorDeclaration) c).getBody();
       return lowering.lowerCallable(c, body, nameOf(u), SourceResolver.methodId(c), buildOptions);
     }
+    if (u instanceof CompactConstructorDeclaration c) {
+      return lowering.lowerCompactConstructor(c, nameOf(u), buildOptions);
+    }
     if (u instanceof LambdaExpr l) {
       return lowering.lowerLambda(l, nameOf(u), "lambda@" + line(u) + ":" + l.getRange().map(r -> r.begin.column).orElse(0),
           buildOptions);
@@ -234,13 +238,17 @@ public final class SourceAnalyzer {
     if (u instanceof ConstructorDeclaration c) {
       return c.getNameAsString() + "()";
     }
+    if (u instanceof CompactConstructorDeclaration c) {
+      return c.getNameAsString() + "()";
+    }
     if (u instanceof MethodDeclaration m) {
       return m.getNameAsString() + "()";
     }
     if (u instanceof LambdaExpr l) {
       Node outer = l.getParentNode().orElse(null);
       while (outer != null && !(outer instanceof CallableDeclaration) && !(outer instanceof LambdaExpr)
-          && !(outer instanceof TypeDeclaration) && !(outer instanceof InitializerDeclaration)) {
+          && !(outer instanceof CompactConstructorDeclaration) && !(outer instanceof TypeDeclaration)
+          && !(outer instanceof InitializerDeclaration)) {
         outer = outer.getParentNode().orElse(null);
       }
       if (outer instanceof TypeDeclaration<?> t) {
@@ -260,8 +268,7 @@ public final class SourceAnalyzer {
 
   private static void collect(CompilationUnit cu, List<Node> units, Map<Node, Set<String>> calls) {
     for (Node n : cu.findAll(Node.class)) {
-      if ((n instanceof MethodDeclaration m && m.getBody().isPresent()) || n instanceof ConstructorDeclaration
-          || n instanceof LambdaExpr || n instanceof InitializerDeclaration) {
+      if (isUnit(n)) {
         units.add(n);
         calls.put(n, new HashSet<>());
       }
@@ -274,10 +281,18 @@ public final class SourceAnalyzer {
     }
   }
 
+  /**
+   * Method and constructor bodies (a record's compact constructor too: javac sees a constructor there), lambdas and
+   * initializer blocks.
+   */
+  private static boolean isUnit(Node n) {
+    return n instanceof MethodDeclaration m && m.getBody().isPresent() || n instanceof ConstructorDeclaration
+        || n instanceof CompactConstructorDeclaration || n instanceof LambdaExpr || n instanceof InitializerDeclaration;
+  }
+
   private static Node enclosingUnit(Node n) {
     for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-      if ((p instanceof MethodDeclaration m && m.getBody().isPresent()) || p instanceof ConstructorDeclaration
-          || p instanceof LambdaExpr || p instanceof InitializerDeclaration) {
+      if (isUnit(p)) {
         return p;
       }
       if (p instanceof TypeDeclaration) {

@@ -3,6 +3,7 @@ package dev.txguard.source;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.CompactConstructorDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -119,6 +120,28 @@ final class SourceLowering {
     lowerStatement(body);
     b.fallOffEnd(sites.closingBrace(body));
     return b.build(sites.of(body));
+  }
+
+  /**
+   * A record's compact constructor, as javac sees it: a constructor whose parameters are the record components (in
+   * the body, a component's name is looked up like a field's: both are shared locations, as a parameter is).
+   */
+  FlowGraph lowerCompactConstructor(CompactConstructorDeclaration c, String name, BuildOptions options) {
+    List<Parameter> components = c.findAncestor(com.github.javaparser.ast.body.RecordDeclaration.class)
+        .map(r -> (List<Parameter>) r.getParameters()).orElse(List.of());
+    String owner = c.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).map(t -> t.getNameAsString())
+        .orElse("?");
+    start(c, name, owner + "#" + c.getNameAsString() + "/" + components.size(), options);
+    unitParams = new ArrayList<>(components);
+    for (Parameter p : components) {
+      b.parameter(keyOfDeclaration(p, p.getNameAsString()));
+    }
+    for (var t : c.getThrownExceptions()) {
+      b.declaresThrows(resolver.qualify(t.asString(), c));
+    }
+    lowerStatement(c.getBody());
+    b.fallOffEnd(sites.closingBrace(c.getBody()));
+    return b.build(sites.of(c.getBody()));
   }
 
   FlowGraph lowerLambda(LambdaExpr l, String name, String id, BuildOptions options) {
