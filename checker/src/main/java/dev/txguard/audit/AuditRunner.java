@@ -41,7 +41,6 @@ public final class AuditRunner {
     this.listener = listener == null ? AuditListener.NONE : listener;
   }
 
-  @SuppressWarnings("LockOnNonEnclosingClassLiteral") // the very lock JavaParserFacade.get() takes, see below
   public AuditResult run() {
     try (LocaleGuard locale = LocaleGuard.enter()) {
       return discoverAndAnalyse();
@@ -68,11 +67,16 @@ public final class AuditRunner {
       // a plain WeakHashMap that get() guards with the class lock and clearInstances() does not: take that lock, so
       // that audits running side by side in one JVM (Maven's -T) cannot corrupt it. Dropping another audit's entries
       // is harmless: a facade keeps no state beyond its solver and is recreated on the next get().
-      synchronized (JavaParserFacade.class) {
-        JavaParserFacade.clearInstances();
-      }
+      clearFacades();
     }
     return assemble(outcomes, problems);
+  }
+
+  @SuppressWarnings("LockOnNonEnclosingClassLiteral") // the very lock JavaParserFacade.get() takes
+  private static void clearFacades() {
+    synchronized (JavaParserFacade.class) {
+      JavaParserFacade.clearInstances();
+    }
   }
 
   private FileOutcome[] analyseAll(List<SourceFile> files, List<Path> sourceRoots, Classpath classpath) {

@@ -104,7 +104,7 @@ public final class SourceAnalyzer {
   /** Analyses one file's text; never throws: whatever goes wrong becomes a problem of the file. */
   public FileResult analyze(String fileName, String source) {
     try {
-      return analyzeOrThrow(fileName, source);
+      return analyzeOrThrow(source);
     } catch (StackOverflowError e) {
       return new FileResult(List.of(), List.of(new SourceProblem(0, NOT_ANALYSED + NESTED_TOO_DEEPLY)));
     } catch (RuntimeException | LinkageError e) {
@@ -117,7 +117,7 @@ public final class SourceAnalyzer {
     }
   }
 
-  private FileResult analyzeOrThrow(String fileName, String source) {
+  private FileResult analyzeOrThrow(String source) {
     inProgress = null;
     List<SourceProblem> problems = new ArrayList<>();
     int depth = NestingDepth.of(source);
@@ -145,12 +145,12 @@ public final class SourceAnalyzer {
     SourceLowering lowering = new SourceLowering(registry, resolver, sites, this::checkpoint);
 
     List<Node> units = new ArrayList<>();
-    Map<Node, Set<String>> calls = new IdentityHashMap<>();
+    IdentityHashMap<Node, Set<String>> calls = new IdentityHashMap<>();
     collect(cu, units, calls);
     Set<Node> selected = select(units, calls);
 
     List<FlowGraph> graphs = new ArrayList<>();
-    Map<FlowGraph, Node> unitOf = new IdentityHashMap<>();
+    IdentityHashMap<FlowGraph, Node> unitOf = new IdentityHashMap<>();
     for (Node u : units) {
       if (!selected.contains(u)) {
         continue;
@@ -286,7 +286,7 @@ public final class SourceAnalyzer {
    * initializer blocks.
    */
   private static boolean isUnit(Node n) {
-    return n instanceof MethodDeclaration m && m.getBody().isPresent() || n instanceof ConstructorDeclaration
+    return (n instanceof MethodDeclaration m && m.getBody().isPresent()) || n instanceof ConstructorDeclaration
         || n instanceof CompactConstructorDeclaration || n instanceof LambdaExpr || n instanceof InitializerDeclaration;
   }
 

@@ -78,6 +78,7 @@ import java.util.Set;
  * Lowers one unit of a JavaParser AST onto a {@link FlowGraphBuilder}: the same construct-by-construct mapping as
  * the javac front end, so that both give the same graph for the same code.
  */
+@SuppressWarnings("ReferenceEquality") // Node.equals is structural; two equal-looking nodes are different places
 final class SourceLowering {
   private final ProtocolRegistry registry;
   private final SourceResolver resolver;
@@ -88,7 +89,8 @@ final class SourceLowering {
   private List<Node> unitParams;
   private int tempCounter;
   private Set<String> pendingLabels = Set.of();
-  private final Map<Node, StatusVar> statusVars = new java.util.IdentityHashMap<>(); // nodes equal by structure
+  // Nodes are equal by structure; two equal-looking declarations are different variables.
+  private final java.util.IdentityHashMap<Node, StatusVar> statusVars = new java.util.IdentityHashMap<>();
 
   private record StatusVar(Key handle, CallRole role) {}
 
@@ -664,19 +666,21 @@ final class SourceLowering {
     }
     if (e instanceof BinaryExpr bin) {
       switch (bin.getOperator()) {
-        case AND:
+        case AND -> {
           return b.and(cond(bin.getLeft()), cond(bin.getRight()));
-        case OR:
+        }
+        case OR -> {
           return b.or(cond(bin.getLeft()), cond(bin.getRight()));
-        case EQUALS:
-        case NOT_EQUALS:
+        }
+        case EQUALS, NOT_EQUALS -> {
           CondLowering c = comparison(bin, site);
           if (c != null) {
             return bin.getOperator() == BinaryExpr.Operator.EQUALS ? c : b.not(c);
           }
-          break;
-        default:
-          break;
+        }
+        default -> {
+          // other operators: a boolean value like any other, below
+        }
       }
     }
     if (e instanceof ConditionalExpr c) {
@@ -864,7 +868,7 @@ final class SourceLowering {
   }
 
   private Key temp() {
-    return Key.local("tmp:" + (tempCounter++));
+    return Key.local("tmp:" + tempCounter++);
   }
 
   private void captureEscapes(Node nested) {
