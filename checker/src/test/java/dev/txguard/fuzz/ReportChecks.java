@@ -8,23 +8,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.txguard.report.AuditResult;
 import dev.txguard.report.HtmlReport;
 import dev.txguard.report.Problem;
 import dev.txguard.report.SarifReport;
+import dev.txguard.report.SarifSchema;
 import dev.txguard.report.TextReport;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.CharBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -35,9 +29,6 @@ public final class ReportChecks {
   private static final Pattern STACK_FRAME = Pattern.compile("\\bat [\\w$]+(\\.[\\w$<>]+)+\\([^)]*(\\.java:\\d+|Native Method|Unknown Source)\\)");
   private static final Pattern TEXT_LINE = Pattern.compile(
       "(?:[^\\n]+:\\d+:\\d+: \\[\\w+\\] [^\\n]*|    [^\\n]*|[^\\n]+:\\d+: \\[txguard\\] [^\\n]*|txguard: [^\\n]*)");
-  private static final Path SCHEMA =
-      Path.of(System.getProperty("txguard.sarifSchema", "../../shared/sarif/sarif-schema-2.1.0.json"));
-  private static Schema schema;
 
   private ReportChecks() {}
 
@@ -71,10 +62,8 @@ public final class ReportChecks {
     } catch (IOException e) {
       throw new AssertionError("SARIF is not JSON: " + e.getMessage(), e);
     }
-    if (schema() != null) {
-      List<String> errors = schema().validate(tree).stream().map(Error::toString).limit(5).toList();
-      assertEquals(List.of(), errors);
-    }
+    List<String> errors = SarifSchema.get().validate(tree).stream().map(Error::toString).limit(5).toList();
+    assertEquals(List.of(), errors);
     assertEquals(result.problems().size(), tree.at("/runs/0/invocations/0/toolExecutionNotifications").size());
     // HTML: only the report's own script, and no control characters (HTML forbids them even as references).
     assertEquals(1, count(html, "<script"), "only the report's own script");
@@ -91,17 +80,6 @@ public final class ReportChecks {
     } catch (CharacterCodingException e) {
       fail("a report that cannot be written as UTF-8 (a lone surrogate?): " + e);
     }
-  }
-
-  public static synchronized Schema schema() {
-    if (schema == null && Files.isRegularFile(SCHEMA)) {
-      try (InputStream in = Files.newInputStream(SCHEMA)) {
-        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return schema;
   }
 
   private static String around(String report) {

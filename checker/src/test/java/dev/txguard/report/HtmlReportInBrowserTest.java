@@ -37,7 +37,8 @@ class HtmlReportInBrowserTest {
   @BeforeAll
   static void findChromium() {
     chromium = onPath("chromium");
-    Assumptions.assumeTrue(chromium != null, "no chromium on the PATH");
+    Assumptions.assumeTrue(chromium != null, "skipped: needs the tool headless Chromium, and no `chromium` is on the"
+        + " PATH (apt-get install chromium; .ci/run installs it when run as root)");
   }
 
   @Test

@@ -81,10 +81,20 @@ public final class ItSupport {
     return out;
   }
 
+  /**
+   * The OASIS SARIF 2.1.0 JSON schema on the test classpath: vendored in checker/src/test/resources/sarif/ and added to
+   * this module's test resources by its pom. Missing, it fails the caller; a report is never taken as valid unchecked.
+   */
+  static final String SARIF_SCHEMA = "/sarif/sarif-schema-2.1.0.json";
+
   /** Validation errors of a SARIF file against the SARIF 2.1.0 JSON schema (draft-04); empty when valid. */
-  public static List<String> sarifSchemaErrors(File sarif, File schemaFile) throws IOException {
+  public static List<String> sarifSchemaErrors(File sarif) throws IOException {
     Schema schema;
-    try (InputStream in = Files.newInputStream(schemaFile.toPath())) {
+    try (InputStream in = ItSupport.class.getResourceAsStream(SARIF_SCHEMA)) {
+      if (in == null) {
+        throw new IllegalStateException("the SARIF schema " + SARIF_SCHEMA + " is not on the test classpath (vendored"
+            + " in checker/src/test/resources/sarif/, added to the test resources by maven-plugin/pom.xml)");
+      }
       schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
     }
     JsonNode json = new ObjectMapper().readTree(Files.readString(sarif.toPath(), StandardCharsets.UTF_8));
