@@ -230,7 +230,7 @@ class AuditRunnerTest {
     write(dir, "app/Leaky.java", TestProjects.LEAKY);
     Path pipe = dir.resolve("app/Pipe.java");
     Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
-    assumeTrue(mkfifo.waitFor() == 0, "skipped: needs the tool mkfifo (coreutils), which failed here");
+    assumeTrue(mkfifo.waitFor() == 0, "needs the tool mkfifo (coreutils), which failed here");
     Files.createSymbolicLink(dir.resolve("app/Dangling.java"), dir.resolve("app/nowhere.java"));
     Files.createSymbolicLink(dir.resolve("app/Linked.java"), dir.resolve("app/Leaky.java"));
 

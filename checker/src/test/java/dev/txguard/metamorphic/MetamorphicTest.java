@@ -41,7 +41,8 @@ class MetamorphicTest {
   @BeforeAll
   static void readSources() throws IOException {
     Path zip = JdkSources.zip();
-    assumeTrue(zip != null, "no JDK src.zip on this machine (looked at " + JdkSources.CANDIDATES + ")");
+    assumeTrue(zip != null, "needs a JDK's sources, lib/src.zip (apt-get install openjdk-17-source), and found"
+        + " none at " + JdkSources.CANDIDATES);
     sources = FULL
         ? JdkSources.read(zip, List.of("java.base", "java.sql"), n -> true)
         : JdkSources.read(zip, List.of("java.base"), JdkSources.fastSlice(STRIDE));

@@ -37,7 +37,7 @@ class HtmlReportInBrowserTest {
   @BeforeAll
   static void findChromium() {
     chromium = onPath("chromium");
-    Assumptions.assumeTrue(chromium != null, "skipped: needs the tool headless Chromium, and no `chromium` is on the"
+    Assumptions.assumeTrue(chromium != null, "needs the tool headless Chromium, and no `chromium` is on the"
         + " PATH (apt-get install chromium; .ci/run installs it when run as root)");
   }
 
