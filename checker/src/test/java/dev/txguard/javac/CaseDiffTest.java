@@ -11,7 +11,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /** Prints every difference between markers and diagnostics for a directory of cases (a development aid). */
 class CaseDiffTest {
   @Test
-  @EnabledIfSystemProperty(named = "txguard.diff", matches = ".+")
+  @EnabledIfSystemProperty(named = "txguard.diff", matches = ".+", disabledReason = "a development aid, not a test:"
+      + " -Dtxguard.diff=DIR runs it and prints every difference between markers and diagnostics under DIR")
   void printDifferences() throws IOException {
     Path dir = Path.of(System.getProperty("txguard.diff"));
     List<Path> files;
