@@ -41,6 +41,14 @@ public final class AuditRunner {
     this.listener = listener == null ? AuditListener.NONE : listener;
   }
 
+  /**
+   * The directory the report paths of an audit of {@code paths} are relative to: the deepest directory containing every
+   * path that exists (a file counts as its directory), or the current directory when none does. Absolute.
+   */
+  public static Path auditedRoot(List<Path> paths) {
+    return SourceDiscovery.auditedRoot(paths);
+  }
+
   public AuditResult run() {
     try (LocaleGuard locale = LocaleGuard.enter()) {
       return discoverAndAnalyse();

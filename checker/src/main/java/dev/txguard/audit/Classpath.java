@@ -32,14 +32,15 @@ final class Classpath implements AutoCloseable {
 
   private void add(Path entry) {
     if (!Files.exists(entry)) {
-      problems.add(new Problem(entry.toString(), 0, "classpath entry does not exist"));
+      problems.add(Problem.ofArgument(entry.toString(), "classpath entry does not exist"));
     } else if (Files.isDirectory(entry)) {
       (containsClassFiles(entry) ? classDirs : sourceDirs).add(entry);
     } else {
       try (JarFile ignored = new JarFile(entry.toFile())) {
         jars.add(entry);
       } catch (IOException e) {
-        problems.add(new Problem(entry.toString(), 0, "classpath entry is not a readable jar: " + FileReading.reason(e)));
+        problems.add(Problem.ofArgument(entry.toString(),
+            "classpath entry is not a readable jar: " + FileReading.reason(e)));
       }
     }
   }

@@ -53,7 +53,7 @@ final class SourceDiscovery {
       if (Files.exists(p)) {
         existing.add(p.toAbsolutePath().normalize());
       } else {
-        problems.add(new Problem(p.toString(), 0, "no such file or directory"));
+        problems.add(Problem.ofArgument(p.toString(), "no such file or directory"));
       }
     }
     root = commonRoot(existing);
@@ -67,6 +67,11 @@ final class SourceDiscovery {
       }
     }
     return new Discovered(root, List.copyOf(files.values()), sourceRoots(), List.copyOf(problems));
+  }
+
+  /** The audited root of these paths: see the class comment; the current directory when none exists. */
+  static Path auditedRoot(List<Path> paths) {
+    return commonRoot(paths.stream().filter(Files::exists).map(p -> p.toAbsolutePath().normalize()).toList());
   }
 
   private static Path commonRoot(List<Path> paths) {

@@ -6,13 +6,12 @@ import dev.txguard.audit.AuditRunner;
 import dev.txguard.protocol.ProtocolFileException;
 import dev.txguard.protocol.ProtocolRegistry;
 import dev.txguard.protocol.UserProtocols;
+import dev.txguard.report.AtomicFiles;
 import dev.txguard.report.AuditResult;
 import dev.txguard.report.Baseline;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,9 +78,16 @@ final class AuditCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + workers);
     }
+    long limit = fileTimeLimit == null ? AuditOptions.DEFAULT_FILE_TIME_LIMIT.toSeconds() : fileTimeLimit;
+    if (limit < 0) {
+      throw new ParameterException(spec.commandLine(), "--file-time-limit must not be negative, not " + limit);
+    }
     ProtocolRegistry registry;
     Baseline known;
     try {
+      // Before the analysis, which may take minutes: a report that cannot be written should not wait for it.
+      OutputFiles.checkWritable("--output", output);
+      OutputFiles.checkWritable("--write-baseline", writeBaseline);
       registry = protocols == null ? ProtocolRegistry.builtin()
           : ProtocolRegistry.withUserProtocols(UserProtocols.load(protocols), true);
       known = baseline == null ? null : Baseline.load(baseline);
@@ -90,13 +96,9 @@ final class AuditCommand implements Callable<Integer> {
       return Main.EXIT_USAGE;
     }
 
-    long limit = fileTimeLimit == null ? AuditOptions.DEFAULT_FILE_TIME_LIMIT.toSeconds() : fileTimeLimit;
-    if (limit < 0) {
-      throw new ParameterException(spec.commandLine(), "--file-time-limit must not be negative, not " + limit);
-    }
     AuditOptions options = new AuditOptions(paths, classpathEntries(), registry, workers, includeTests,
         Duration.ofSeconds(limit));
-    AuditListener progress = Terminal.isInteractive() ? new ProgressBarListener() : AuditListener.NONE;
+    AuditListener progress = Terminal.stderrIsTerminal() ? new ProgressBarListener() : new StatusLineListener(err);
     AuditResult all = new AuditRunner(options, progress).run();
     AuditResult result = known == null ? all : known.filterNew(all);
     try {
@@ -116,6 +118,17 @@ final class AuditCommand implements Callable<Integer> {
     return result.findingCount() > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
   }
 
+  /** What was audited, for the HTML report's title: the PATH arguments' names ({@code .} as its directory's name). */
+  static String subject(List<Path> paths) {
+    List<String> names = paths.stream().map(p -> {
+      Path absolute = p.toAbsolutePath().normalize();
+      return absolute.getFileName() == null ? absolute.toString() : absolute.getFileName().toString();
+    }).distinct().toList();
+    int shown = 3;
+    return names.size() <= shown ? String.join(", ", names)
+        : String.join(", ", names.subList(0, shown)) + " and " + (names.size() - shown) + " more";
+  }
+
   private List<Path> classpathEntries() {
     List<Path> entries = new ArrayList<>();
     if (classpath != null) {
@@ -129,13 +142,17 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   private void writeReport(AuditResult result) throws IOException {
-    String report = format.render(result);
+    // Text is read by people and CI annotators started here: paths they can open from here. SARIF and HTML keep the
+    // audited root's relative paths, which do not depend on where the command ran.
+    String report = format.render(format == ReportFormat.text
+        ? DisplayPaths.forCommandLine(result, paths, AuditRunner.auditedRoot(paths), Path.of("")) : result,
+        subject(paths));
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(report);
       out.flush();
     } else {
-      Files.writeString(output, report, StandardCharsets.UTF_8);
+      AtomicFiles.writeString(output, report);
     }
     if (output != null || format != ReportFormat.text) {
       // The text report ends with this summary; other destinations get it on stderr.

@@ -40,6 +40,7 @@ public final class Main implements Runnable {
         .setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(Main::usageError)
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           // One line, never a stack trace, unless asked for: the audit turns every failure it foresees into a problem.
           commandLine.getErr().println("txguard: internal error: " + e + "; please report it to txguard"
@@ -55,6 +56,18 @@ public final class Main implements Runnable {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * A usage error in one line, with where to look, instead of picocli's message followed by the whole usage text (25
+   * lines that push the message itself off a small terminal). The message names the bad value and, for an option with
+   * fixed values such as {@code --format}, the values allowed.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    cmd.getErr().println("txguard: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
+        + " --help')");
+    return EXIT_USAGE;
   }
 
   /** The version the cli jar's manifest carries (Implementation-Version), or "dev" when run from classes. */

@@ -11,11 +11,12 @@ enum ReportFormat {
   sarif,
   html;
 
-  String render(AuditResult result) {
+  /** The report; {@code subject} names what was audited, for the HTML page's title. */
+  String render(AuditResult result, String subject) {
     return switch (this) {
       case text -> TextReport.render(result);
       case sarif -> SarifReport.render(result);
-      case html -> HtmlReport.render(result);
+      case html -> HtmlReport.render(result, subject);
     };
   }
 }

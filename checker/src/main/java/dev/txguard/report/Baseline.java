@@ -1,6 +1,10 @@
 package dev.txguard.report;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,8 +64,9 @@ public final class Baseline {
     return new AuditResult(files, result.problems(), result.filesAnalysed(), result.baselined() + hidden);
   }
 
+  /** Writes the baseline whole or not at all ({@link AtomicFiles}): a half-written baseline would fail the next run. */
   public static void write(AuditResult result, Path file) throws IOException {
-    Files.writeString(file, render(result), StandardCharsets.UTF_8);
+    AtomicFiles.writeString(file, render(result));
   }
 
   static String render(AuditResult result) {
@@ -82,35 +87,97 @@ public final class Baseline {
   }
 
   public static Baseline load(Path file) throws IOException {
-    JsonNode root;
+    String text;
     try {
-      root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new BaselineFileException(file, "no such baseline file", e);
     } catch (MalformedInputException e) {
       throw new BaselineFileException(file, "not UTF-8 text", e);
-    } catch (JacksonException e) {
+    }
+    try (JsonParser parser = Json.MAPPER.createParser(text)) {
+      return new Baseline(read(parser, file));
+    } catch (JsonProcessingException e) {
       var where = e.getLocation();
-      throw new BaselineFileException(file, "not valid JSON"
-          + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
-          + ": " + e.getOriginalMessage(), e);
+      throw new BaselineFileException(file, where == null ? 0 : where.getLineNr(),
+          where == null ? 0 : where.getColumnNr(), "not valid JSON: " + syntaxError(e), e);
     }
-    if (root == null || !root.isObject() || root.path(VERSION_FIELD).asInt(-1) != VERSION) {
-      throw new BaselineFileException(file, "not a txguard baseline (expected an object with \"" + VERSION_FIELD
-          + "\": " + VERSION + ")");
+  }
+
+  /** Reads the file token by token, so that an entry that is wrong can be named with its line. */
+  private static Map<String, Integer> read(JsonParser parser, Path file) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      throw notABaseline(file, parser);
     }
-    JsonNode findings = root.get("findings");
-    if (findings == null || !findings.isArray()) {
-      throw new BaselineFileException(file, "\"findings\" must be an array");
+    int version = -1;
+    Map<String, Integer> counts = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (VERSION_FIELD.equals(name)) {
+        version = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : -1;
+      } else if ("findings".equals(name)) {
+        if (value != JsonToken.START_ARRAY) {
+          throw at(file, parser, "\"findings\" must be an array");
+        }
+        counts = readFindings(parser, file);
+      } else {
+        parser.skipChildren();
+      }
     }
+    if (parser.nextToken() != null) {
+      throw at(file, parser, "unexpected text after the baseline's closing '}'");
+    }
+    if (version != VERSION) {
+      throw notABaseline(file, null);
+    }
+    if (counts == null) {
+      throw new BaselineFileException(file, "no \"findings\" array");
+    }
+    return counts;
+  }
+
+  private static Map<String, Integer> readFindings(JsonParser parser, Path file) throws IOException {
     Map<String, Integer> counts = new HashMap<>();
-    for (int i = 0; i < findings.size(); i++) {
-      JsonNode fingerprint = findings.get(i).get("fingerprint");
+    for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+      JsonLocation start = parser.currentTokenLocation();
+      JsonNode entry = parser.readValueAsTree();
+      JsonNode fingerprint = entry == null ? null : entry.get("fingerprint");
       if (fingerprint == null || !fingerprint.isTextual() || fingerprint.asText().isBlank()) {
-        throw new BaselineFileException(file, "findings[" + i + "] has no \"fingerprint\" string");
+        throw new BaselineFileException(file, start.getLineNr(), start.getColumnNr(),
+            "findings[" + i + "] has no \"fingerprint\" string", null);
       }
       counts.merge(fingerprint.asText(), 1, Integer::sum);
     }
-    return new Baseline(counts);
+    return counts;
+  }
+
+  private static BaselineFileException notABaseline(Path file, JsonParser at) {
+    String message = "not a txguard baseline (expected an object with \"" + VERSION_FIELD + "\": " + VERSION + ")";
+    return at == null ? new BaselineFileException(file, message) : at(file, at, message);
+  }
+
+  private static BaselineFileException at(Path file, JsonParser parser, String message) {
+    JsonLocation where = parser.currentTokenLocation();
+    return new BaselineFileException(file, where.getLineNr(), where.getColumnNr(), message, null);
+  }
+
+  /**
+   * Jackson's message for a syntax error, without what only its authors need: the source description, the start
+   * marker's location, character codes. A file cut short (a killed write, a bad merge) says so.
+   */
+  static String syntaxError(JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (e instanceof JsonEOFException || message.startsWith("Unexpected end-of-input")) {
+      return "the file ends too early (is it cut short?)";
+    }
+    int newline = message.indexOf('\n');
+    if (newline >= 0) {
+      message = message.substring(0, newline);
+    }
+    return message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+        .replaceAll(" \\(code \\d+\\)", "")
+        .replaceAll("\\s*at \\[Source:.*$", "")
+        .strip();
   }
 }

@@ -22,14 +22,30 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
+  /** The title of a report that does not say what was audited. */
+  public static final String DEFAULT_TITLE = "txguard report";
+
   public static String render(AuditResult result) {
+    return render(result, null);
+  }
+
+  /**
+   * With the page's title (and heading) naming what was audited, {@code "txguard: audit of " + subject}, so that a
+   * browser's tabs and history tell reports apart; {@link #DEFAULT_TITLE} when {@code subject} is null or blank.
+   */
+  public static String render(AuditResult result, String subject) {
+    String title = subject == null || subject.isBlank() ? DEFAULT_TITLE : "txguard: audit of " + subject;
     StringWriter out = new StringWriter();
-    template().execute(out, HtmlView.of(result));
+    template().execute(out, HtmlView.of(result, title));
     return Texts.wellFormed(out.toString()); // every value passed Texts.visible; this guards the rest
   }
 
   public static void write(AuditResult result, Path file) throws IOException {
-    Files.writeString(file, render(result), StandardCharsets.UTF_8);
+    write(result, null, file);
+  }
+
+  public static void write(AuditResult result, String subject, Path file) throws IOException {
+    Files.writeString(file, render(result, subject), StandardCharsets.UTF_8);
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 final class HtmlView {
   private HtmlView() {}
 
-  record Page(Totals totals, List<Count> byRule, List<Count> byApi, List<Count> byPackage, List<String> rules,
+  record Page(String title, Totals totals, List<Count> byRule, List<Count> byApi, List<Count> byPackage, List<String> rules,
       List<FindingView> findings, List<ProblemView> problems) {
     boolean hasFindings() {
       return !findings.isEmpty();
@@ -47,7 +47,7 @@ final class HtmlView {
 
   record ProblemView(String location, String reason) {}
 
-  static Page of(AuditResult result) {
+  static Page of(AuditResult result, String title) {
     List<FindingView> findings = new ArrayList<>();
     Map<String, Long> byApi = new TreeMap<>();
     Map<String, Long> byPackage = new TreeMap<>();
@@ -74,7 +74,7 @@ final class HtmlView {
     long filesWithFindings = result.files().stream().filter(f -> !f.findings().isEmpty()).count();
     Totals totals = new Totals(result.findingCount(), result.filesAnalysed(), filesWithFindings,
         result.problems().size(), result.baselined());
-    return new Page(totals, rules, counts(byApi), counts(byPackage), ruleNames, findings, problems);
+    return new Page(Texts.visible(title), totals, rules, counts(byApi), counts(byPackage), ruleNames, findings, problems);
   }
 
   private static FindingView finding(String id, String path, SourceLines lines, ReportedFinding reported) {

@@ -18,6 +18,7 @@ import java.util.List;
  *     line 11: m == null is true
  *     line 12: return: return false;
  * src/main/java/com/acme/Broken.java:3: [txguard] could not parse: ...
+ * nope: [txguard] no such file or directory
  * txguard: 1 finding (1 UncommittedTransaction), 1 problem, 2 files analysed
  * </pre>
  *
@@ -36,8 +37,13 @@ public final class TextReport {
       }
     }
     for (Problem p : result.problems()) {
-      out.append(Texts.oneLine(p.path())).append(':').append(Math.max(1, p.line())).append(": [txguard] ")
-          .append(Texts.oneLine(p.reason())).append('\n');
+      // A whole-file problem points at line 1, so that an editor opens the file; an argument (a missing PATH) has no
+      // file to open, and no line.
+      out.append(Texts.oneLine(p.path()));
+      if (!p.asGiven()) {
+        out.append(':').append(Math.max(1, p.line()));
+      }
+      out.append(": [txguard] ").append(Texts.oneLine(p.reason())).append('\n');
     }
     out.append(summary(result)).append('\n');
     return out.toString();

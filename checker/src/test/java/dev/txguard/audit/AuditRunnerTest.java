@@ -222,6 +222,10 @@ class AuditRunnerTest {
     assertTrue(problems.stream().anyMatch(p -> p.endsWith("missing:0: no such file or directory")), problems.toString());
     assertTrue(problems.stream().anyMatch(p -> p.endsWith("no.jar:0: classpath entry does not exist")),
         problems.toString());
+    // Arguments are named as given (and the text report gives them no line); files under the root are not.
+    assertEquals(List.of(dir.resolve("../nowhere.java").toString(), dir.resolve("missing").toString(),
+            dir.resolve("no.jar").toString()),
+        r.problems().stream().filter(Problem::asGiven).map(Problem::path).sorted().toList());
   }
 
   /** Regression: a pipe named *.java, given as a PATH, blocked the audit forever in its first read. */

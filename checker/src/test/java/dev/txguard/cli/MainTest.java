@@ -48,7 +48,8 @@ class MainTest {
 
     Run bad = txguard("audit", leaky.toString());
     assertEquals(1, bad.exit(), bad.err());
-    assertTrue(bad.out().startsWith("Leaky.java:10:7: [UncommittedTransaction] "), bad.out());
+    // Given as an absolute path, shown as one.
+    assertTrue(bad.out().startsWith(leaky + ":10:7: [UncommittedTransaction] "), bad.out());
     assertTrue(bad.out().endsWith("txguard: 1 finding (1 UncommittedTransaction), 0 problems, 1 file analysed\n"),
         bad.out());
 
@@ -64,8 +65,9 @@ class MainTest {
     write(dir, "app/Leaky.java", TestProjects.LEAKY);
     Run r = txguard("audit", dir.toString(), dir.resolve("nope").toString());
     assertEquals(1, r.exit(), r.err());
-    assertTrue(r.out().contains("app/Broken.java:4: [txguard] does not parse"), r.out());
-    assertTrue(r.out().contains("nope:1: [txguard] no such file or directory"), r.out());
+    assertTrue(r.out().contains(dir.resolve("app/Broken.java") + ":4: [txguard] does not parse"), r.out());
+    // A missing PATH is named as given, with no line: there is no file to open at line 1.
+    assertTrue(r.out().contains("\n" + dir.resolve("nope") + ": [txguard] no such file or directory\n"), r.out());
     assertTrue(r.out().endsWith("2 problems, 1 file analysed\n"), r.out());
 
     // A broken file next to a clean one: the clean one decides.
@@ -142,7 +144,8 @@ class MainTest {
     write(dir, "src/app/AnotherLeak.java", TestProjects.ANOTHER_LEAK);
     Run more = txguard(args("audit", src, "--baseline", baseline));
     assertEquals(1, more.exit(), more.out());
-    assertTrue(more.out().startsWith("app/AnotherLeak.java:10:7: [UncommittedTransaction] "), more.out());
+    assertTrue(more.out().startsWith(src.resolve("app/AnotherLeak.java") + ":10:7: [UncommittedTransaction] "),
+        more.out());
     assertTrue(more.out().contains("1 baselined"), more.out());
   }
 
@@ -151,7 +154,7 @@ class MainTest {
     write(dir, "app/Leaky.java", TestProjects.LEAKY);
     Run r = txguard(args("audit", dir, "--file-time-limit", 0));
     assertEquals(1, r.exit(), r.err());
-    assertTrue(r.out().startsWith("app/Leaky.java:10:7: [UncommittedTransaction] "), r.out());
+    assertTrue(r.out().startsWith(dir.resolve("app/Leaky.java") + ":10:7: [UncommittedTransaction] "), r.out());
   }
 
   @Test
@@ -220,9 +223,100 @@ class MainTest {
         """);
     Run r = txguard(args("audit", dir.resolve("src"), "--protocols", protocols));
     assertEquals(1, r.exit(), r.err());
-    assertTrue(r.out().startsWith("com/acme/Jobs.java:7:7: [UncommittedTransaction] "), r.out());
+    assertTrue(r.out().startsWith(dir.resolve("src/com/acme/Jobs.java") + ":7:7: [UncommittedTransaction] "),
+        r.out());
     assertTrue(r.out().contains("txguard: 1 finding (1 UncommittedTransaction)"), r.out());
 
     assertEquals(0, txguard(args("audit", dir.resolve("src"))).exit(), "without the file, no API is known");
+  }
+
+  /** The bundled example as a path relative to the current directory (the module directory under Maven). */
+  private static Path exampleRelativeToHere() {
+    Path testdata = Path.of(System.getProperty("txguard.testdata", "../testdata")).toAbsolutePath().normalize();
+    return Path.of("").toAbsolutePath().relativize(testdata.resolve("example"));
+  }
+
+  @Test
+  void textPathsAreRelativeToTheCurrentDirectoryAndTheOtherFormatsToTheAuditedRoot() throws IOException {
+    Path example = exampleRelativeToHere();
+    String file = example.resolve("src/main/java/example/AccountService.java").toString();
+    Run text = txguard(args("audit", example));
+    assertEquals(1, text.exit(), text.err());
+    assertTrue(text.out().startsWith(file + ":11:35: [UncommittedTransactionOnException] "), text.out());
+    assertTrue(text.out().contains("\n" + file + ":13:13: [UncommittedTransaction] "), text.out());
+    assertTrue(Files.isRegularFile(Path.of(file)), "the path opens from here");
+
+    Path textFile = dir.resolve("report.txt");
+    assertEquals(1, txguard(args("audit", example, "-o", textFile)).exit());
+    assertEquals(text.out(), Files.readString(textFile), "the text report says the same in a file");
+
+    // SARIF URIs and baseline paths stay relative to the audited root, whatever the current directory.
+    Run sarif = txguard(args("audit", example, "--format", "sarif"));
+    JsonNode location = new ObjectMapper().readTree(sarif.out()).get("runs").get(0).get("results").get(0)
+        .get("locations").get(0).get("physicalLocation").get("artifactLocation");
+    assertEquals("src/main/java/example/AccountService.java", location.get("uri").asText());
+    Path baseline = dir.resolve("baseline.json");
+    txguard(args("audit", example, "--write-baseline", baseline));
+    Path absoluteBaseline = dir.resolve("absolute.json");
+    txguard(args("audit", example.toAbsolutePath(), "--write-baseline", absoluteBaseline));
+    assertTrue(Files.readString(baseline).contains("\"path\": \"src/main/java/example/AccountService.java\""),
+        Files.readString(baseline));
+    assertEquals(Files.readString(baseline), Files.readString(absoluteBaseline), "fingerprints do not depend on cwd");
+  }
+
+  @Test
+  void aBadFormatIsOneLineWithTheAllowedValues() {
+    Run r = txguard("audit", dir.toString(), "--format", "pdf");
+    assertEquals(2, r.exit());
+    assertEquals("", r.out());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("txguard: "), r.err());
+    assertTrue(r.err().contains("'pdf'") && r.err().contains("[text, sarif, html]"), r.err());
+    assertTrue(r.err().contains("txguard audit --help"), r.err());
+
+    Run unknown = txguard("audit", dir.toString(), "--bogus");
+    assertEquals(1, unknown.err().lines().count(), unknown.err());
+    assertTrue(unknown.err().contains("--bogus"), unknown.err());
+  }
+
+  @Test
+  void aTruncatedBaselineIsOneLineNamingFileAndLine() throws IOException {
+    write(dir, "app/Leaky.java", TestProjects.LEAKY);
+    Path baseline = dir.resolve("baseline.json");
+    assertEquals(1, txguard(args("audit", dir.resolve("app"), "--write-baseline", baseline)).exit());
+    String whole = Files.readString(baseline);
+    Files.writeString(baseline, whole.substring(0, whole.length() / 2));
+    Run r = txguard(args("audit", dir.resolve("app"), "--baseline", baseline));
+    assertEquals(2, r.exit());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().matches("txguard: " + java.util.regex.Pattern.quote(baseline.toString())
+        + ":\\d+:\\d+: not valid JSON: the file ends too early \\(is it cut short\\?\\)\\n"), r.err());
+  }
+
+  @Test
+  void anUnwritableOutputFailsBeforeTheAnalysis() throws IOException {
+    write(dir, "app/Leaky.java", TestProjects.LEAKY);
+    Path missingDir = dir.resolve("no/such/dir/report.sarif");
+    Run r = txguard(args("audit", dir.resolve("app"), "--format", "sarif", "--output", missingDir));
+    assertEquals(2, r.exit());
+    assertEquals("", r.out());
+    // The audit never ran: no summary line, only the reason.
+    assertEquals("txguard: cannot write --output " + missingDir + ": the directory " + missingDir.getParent()
+        + " does not exist\n", r.err());
+
+    Path aDirectory = Files.createDirectories(dir.resolve("out"));
+    Run onDir = txguard(args("audit", dir.resolve("app"), "--write-baseline", aDirectory));
+    assertEquals(2, onDir.exit());
+    assertEquals("txguard: cannot write --write-baseline " + aDirectory + ": it is a directory\n", onDir.err());
+  }
+
+  @Test
+  void theHtmlTitleNamesWhatWasAudited() throws IOException {
+    write(dir, "service-a/app/Leaky.java", TestProjects.LEAKY);
+    write(dir, "service-b/app/Clean.java", TestProjects.CLEAN);
+    Path html = dir.resolve("report.html");
+    txguard(args("audit", dir.resolve("service-a"), dir.resolve("service-b"), "--format", "html", "-o", html));
+    String page = Files.readString(html);
+    assertTrue(page.contains("<title>txguard: audit of service-a, service-b</title>"), page.substring(0, 600));
   }
 }

@@ -1,6 +1,7 @@
 package dev.txguard.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,19 +71,35 @@ class BaselineTest {
   }
 
   @Test
-  void malformedFilesNameTheFile() throws IOException {
+  void malformedFilesNameTheFileAndLine() throws IOException {
     Path bad = dir.resolve("broken-baseline.json");
     Files.writeString(bad, "{\"txguardBaseline\": 1, \"findings\": [");
     BaselineFileException e = assertThrows(BaselineFileException.class, () -> Baseline.load(bad));
-    assertTrue(e.getMessage().startsWith(bad + ": not valid JSON at line 1"), e.getMessage());
+    assertEquals(bad + ":1:37: not valid JSON: the file ends too early (is it cut short?)", e.getMessage());
 
     Files.writeString(bad, "[1, 2]");
     e = assertThrows(BaselineFileException.class, () -> Baseline.load(bad));
+    assertEquals(bad + ":1:1: not a txguard baseline (expected an object with \"txguardBaseline\": 1)", e.getMessage());
+
+    Files.writeString(bad, "{\"txguardBaseline\": 2, \"findings\": []}");
+    e = assertThrows(BaselineFileException.class, () -> Baseline.load(bad));
     assertEquals(bad + ": not a txguard baseline (expected an object with \"txguardBaseline\": 1)", e.getMessage());
 
-    Files.writeString(bad, "{\"txguardBaseline\": 1, \"findings\": [{\"rule\": \"x\"}]}");
+    Files.writeString(bad, "{\"txguardBaseline\": 1,\n \"findings\": [\n  {\"fingerprint\": \"a\"},\n  {\"rule\": \"x\"}]}");
     e = assertThrows(BaselineFileException.class, () -> Baseline.load(bad));
-    assertEquals(bad + ": findings[0] has no \"fingerprint\" string", e.getMessage());
+    assertEquals(bad + ":4:3: findings[1] has no \"fingerprint\" string", e.getMessage());
+
+    Files.writeString(bad, "{\"txguardBaseline\": 1, \"findings\": {}}");
+    e = assertThrows(BaselineFileException.class, () -> Baseline.load(bad));
+    assertEquals(bad + ":1:36: \"findings\" must be an array", e.getMessage());
+
+    Files.writeString(bad, "{\"txguardBaseline\": 1}");
+    e = assertThrows(BaselineFileException.class, () -> Baseline.load(bad));
+    assertEquals(bad + ": no \"findings\" array", e.getMessage());
+
+    Files.writeString(bad, "{\"txguardBaseline\": 1, \"findings\": []} {}");
+    e = assertThrows(BaselineFileException.class, () -> Baseline.load(bad));
+    assertEquals(bad + ":1:40: unexpected text after the baseline's closing '}'", e.getMessage());
 
     Files.write(bad, new byte[] {'{', (byte) 0xff, '}'});
     e = assertThrows(BaselineFileException.class, () -> Baseline.load(bad));
@@ -91,6 +108,43 @@ class BaselineTest {
     Path missing = dir.resolve("missing.json");
     e = assertThrows(BaselineFileException.class, () -> Baseline.load(missing));
     assertEquals(missing + ": no such baseline file", e.getMessage());
+  }
+
+  @Test
+  void aTruncatedBaselineSaysSoInOneLineWithoutParserInternals() throws IOException {
+    String whole = Baseline.render(Fixtures.result());
+    Path cut = dir.resolve("cut.json");
+    // Every proper prefix of a real baseline (a killed write, a bad merge): one line, file and line, no Jackson.
+    for (int length = 1; length < whole.strip().length(); length += 7) {
+      Files.writeString(cut, whole.substring(0, length));
+      BaselineFileException e = assertThrows(BaselineFileException.class, () -> Baseline.load(cut), "length " + length);
+      String message = e.getMessage();
+      assertTrue(message.matches(java.util.regex.Pattern.quote(cut.toString()) + ":\\d+(:\\d+)?: [^\\n]+"), message);
+      assertFalse(message.contains("Source:") || message.contains("jackson") || message.contains("marker")
+          || message.contains("code "), message);
+    }
+  }
+
+  @Test
+  void writingReplacesTheFileWholeAndLeavesNothingElse() throws IOException {
+    Path file = dir.resolve("txguard-baseline.json");
+    Files.writeString(file, "old");
+    Baseline.write(Fixtures.result(), file);
+    assertEquals(Baseline.render(Fixtures.result()), Files.readString(file));
+    try (var listing = Files.list(dir)) {
+      assertEquals(List.of(file), listing.toList(), "no temporary file is left beside the baseline");
+    }
+  }
+
+  @Test
+  void aFailedWriteKeepsTheOldFileAndLeavesNoTemporaryFile() throws IOException {
+    Path file = dir.resolve("txguard-baseline.json");
+    Files.createDirectories(file.resolve("in-the-way")); // a non-empty directory cannot be replaced by the rename
+    assertThrows(IOException.class, () -> Baseline.write(Fixtures.result(), file));
+    assertTrue(Files.isDirectory(file.resolve("in-the-way")), "the old entry is untouched");
+    try (var listing = Files.list(dir)) {
+      assertEquals(List.of(file), listing.toList(), "no temporary file is left");
+    }
   }
 
   @Test

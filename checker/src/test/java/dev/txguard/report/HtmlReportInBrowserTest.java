@@ -80,6 +80,36 @@ class HtmlReportInBrowserTest {
     assertPayloadsRan(dumpDom(control));
   }
 
+  @Test
+  void longLinesStayInsideTheirBoxes() throws IOException, InterruptedException {
+    String source = Fixtures.ORDERS.replace("if (m == null)", "if (m == null && \"" + "a".repeat(400) + "\".isEmpty() && "
+        + "check(m, ".repeat(40) + "0" + ")".repeat(40) + ")");
+    String path = "src/" + "deeply/".repeat(40) + "Orders.java";
+    AuditResult result = new AuditResult(
+        List.of(new AuditedFile(path, source, List.of(new ReportedFinding(Fixtures.earlyReturn(source), "com.acme.Orders")))),
+        List.of(new Problem("lib/" + "x".repeat(300) + ".java", 0, "cannot read: " + "far too long ".repeat(40))), 1);
+    Path html = dir.resolve("report.html");
+    HtmlReport.write(result, "a-project-with-a-name-" + "long".repeat(60), html);
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+
+    assertEquals("[]", overflowing(page), "boxes that overflow at 800 px");
+    // The control: source lines that do not wrap (the report's earlier style) overflow, so the check can fail.
+    assertTrue(overflowing(page.replace("</style>", "table.src td.code { white-space: pre; }</style>"))
+        .contains("TD.code"), "the control did not overflow");
+  }
+
+  /** The boxes whose content is wider than they are, and the page if it scrolls sideways, in an 800 px window. */
+  private String overflowing(String page) throws IOException, InterruptedException {
+    String measure = "<script>(function () { var out = [];"
+        + " if (document.documentElement.scrollWidth > window.innerWidth) out.push('page');"
+        + " document.querySelectorAll('section.finding, table.src, td.code, table.problems, h1').forEach(function (e) {"
+        + "   if (e.scrollWidth > e.clientWidth + 1) out.push(e.tagName + '.' + e.className); });"
+        + " document.title = JSON.stringify(out); })();</script></body>";
+    Path measured = Files.createTempFile(dir, "measured", ".html");
+    Files.writeString(measured, page.replace("</body>", measure), StandardCharsets.UTF_8);
+    return dumpDom(measured, "--window-size=800,600").title();
+  }
+
   private static void assertNothingRan(Document page) {
     assertEquals("txguard report", page.title());
     List<String> markers = markers(page);
@@ -119,12 +149,14 @@ class HtmlReportInBrowserTest {
   }
 
   /** The DOM after the page's scripts ran. */
-  private Document dumpDom(Path html) throws IOException, InterruptedException {
+  private Document dumpDom(Path html, String... flags) throws IOException, InterruptedException {
     Path out = Files.createTempFile(dir, "dom", ".html");
     Path log = Files.createTempFile(dir, "chromium", ".log");
-    Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--no-first-run", "--disable-extensions", "--user-data-dir=" + dir.resolve("profile"),
-        "--dump-dom", html.toUri().toString())
+    List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--no-first-run", "--disable-extensions", "--user-data-dir=" + dir.resolve("profile")));
+    command.addAll(List.of(flags));
+    command.addAll(List.of("--dump-dom", html.toUri().toString()));
+    Process p = new ProcessBuilder(command)
         .redirectOutput(out.toFile()).redirectError(log.toFile()).start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();

@@ -111,6 +111,14 @@ class HtmlReportTest {
   }
 
   @Test
+  void theTitleNamesWhatWasAudited() {
+    String html = HtmlReport.render(Fixtures.result(), "service-a, <b>");
+    assertTrue(html.contains("<title>txguard: audit of service-a, &lt;b&gt;</title>"), html.substring(0, 500));
+    assertTrue(html.contains("<h1>txguard: audit of service-a, &lt;b&gt;</h1>"), html);
+    assertTrue(HtmlReport.render(Fixtures.result()).contains("<title>txguard report</title>"), "without a subject");
+  }
+
+  @Test
   void emptyResult() {
     String html = HtmlReport.render(new AuditResult(List.of(), List.of(), 0));
     assertTrue(html.contains("No findings."), html);

@@ -45,6 +45,17 @@ class TextReportTest {
   }
 
   @Test
+  void aMissingArgumentHasNoLineAndAWholeFileProblemPointsAtLineOne() {
+    AuditResult result = new AuditResult(List.of(), List.of(Problem.ofArgument("nope", "no such file or directory"),
+        new Problem("src/A.java", 0, "not valid UTF-8; read as ISO-8859-1")), 1);
+    assertEquals("""
+        nope: [txguard] no such file or directory
+        src/A.java:1: [txguard] not valid UTF-8; read as ISO-8859-1
+        txguard: 0 findings, 2 problems, 1 file analysed
+        """, TextReport.render(result));
+  }
+
+  @Test
   void everyUnindentedLineButTheLastTwoKindsIsAFinding() {
     String[] lines = TextReport.render(Fixtures.result()).split("\n", -1);
     long findings = 0;

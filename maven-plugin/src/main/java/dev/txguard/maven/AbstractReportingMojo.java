@@ -39,10 +39,14 @@ abstract class AbstractReportingMojo extends AbstractTxguardMojo {
     return outputDirectory.toPath().toAbsolutePath().normalize();
   }
 
-  /** Writes the reports of {@code result} into {@code directory}; returns the files written. */
-  protected final List<Path> writeReports(AuditResult result, Path directory) throws MojoExecutionException {
+  /**
+   * Writes the reports of {@code result} into {@code directory}; returns the files written. {@code subject} names what
+   * was audited in the HTML report's title.
+   */
+  protected final List<Path> writeReports(AuditResult result, String subject, Path directory)
+      throws MojoExecutionException {
     try {
-      return ReportFormat.writeAll(formats(), result, directory);
+      return ReportFormat.writeAll(formats(), result, subject, directory);
     } catch (IOException e) {
       throw new MojoExecutionException("txguard: cannot write the reports to " + directory + ": " + e, e);
     }

@@ -179,12 +179,7 @@ abstract class AbstractTxguardMojo extends AbstractMojo {
    * resolves from source.
    */
   private List<Path> classpath(List<Path> sourceRoots) throws MojoExecutionException {
-    List<String> elements;
-    try {
-      elements = includeTests ? project.getTestClasspathElements() : project.getCompileClasspathElements();
-    } catch (DependencyResolutionRequiredException e) {
-      throw new MojoExecutionException("txguard: the classpath of " + moduleName() + " is not resolved", e);
-    }
+    List<String> elements = classpathElements(includeTests);
     Set<Path> entries = new LinkedHashSet<>();
     for (String element : elements) {
       Path p = Path.of(element).toAbsolutePath().normalize();
@@ -194,6 +189,18 @@ abstract class AbstractTxguardMojo extends AbstractMojo {
     }
     entries.addAll(sourceRoots);
     return List.copyOf(entries);
+  }
+
+  /**
+   * The classpath Maven resolved for this goal (its {@code requiresDependencyResolution}): the compile classpath, or
+   * the test classpath with {@code includeTests}, as the compiler sees it.
+   */
+  protected List<String> classpathElements(boolean tests) throws MojoExecutionException {
+    try {
+      return tests ? project.getTestClasspathElements() : project.getCompileClasspathElements();
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("txguard: the classpath of " + moduleName() + " is not resolved", e);
+    }
   }
 
   private ProtocolRegistry registry() throws MojoExecutionException {

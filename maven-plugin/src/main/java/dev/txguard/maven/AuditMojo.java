@@ -50,7 +50,7 @@ public class AuditMojo extends AbstractReportingMojo {
       getLog().info(summary(module.result()) + "; aggregated");
       contribute(module);
     } else if (audit != null) {
-      List<Path> reports = writeReports(audit.result(), outputDirectory());
+      List<Path> reports = writeReports(audit.result(), moduleName(), outputDirectory());
       getLog().info(summary(audit.result()) + "; " + reportsNote(reports));
     }
   }
@@ -74,7 +74,7 @@ public class AuditMojo extends AbstractReportingMojo {
     Path rootDir = root.getBasedir().toPath().toAbsolutePath().normalize();
     AuditResult merged = ReactorAggregate.merge(all.get(), rootDir);
     Path directory = Path.of(root.getBuild().getDirectory(), "txguard").toAbsolutePath().normalize();
-    List<Path> reports = writeReports(merged, directory);
+    List<Path> reports = writeReports(merged, root.getArtifactId() + " (" + all.get().size() + " modules)", directory);
     getLog().info("txguard (aggregate of " + all.get().size() + " modules): "
         + TextReport.summary(merged).replaceFirst("^txguard: ", "") + "; " + reportsNote(reports));
   }

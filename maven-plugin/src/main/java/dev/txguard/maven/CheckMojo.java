@@ -49,7 +49,7 @@ public class CheckMojo extends AbstractReportingMojo {
       return;
     }
     AuditResult result = applyBaseline(audit.result());
-    List<Path> reports = writeReports(result, outputDirectory());
+    List<Path> reports = writeReports(result, moduleName(), outputDirectory());
     logFindings(result, audit.basedir(), failOnViolation ? getLog()::error : getLog()::warn);
     getLog().info(summary(result) + "; " + reportsNote(reports));
     if (result.findingCount() > 0 && failOnViolation) {

@@ -47,7 +47,8 @@ enum ReportFormat {
   }
 
   /** Writes {@code result} in each format into {@code directory}; returns the files written. */
-  static List<Path> writeAll(List<ReportFormat> formats, AuditResult result, Path directory) throws IOException {
+  static List<Path> writeAll(List<ReportFormat> formats, AuditResult result, String subject, Path directory)
+      throws IOException {
     List<Path> written = new ArrayList<>();
     if (formats.isEmpty()) {
       return written;
@@ -57,7 +58,7 @@ enum ReportFormat {
       Path file = directory.resolve(format.fileName);
       switch (format) {
         case SARIF -> SarifReport.write(result, file);
-        case HTML -> HtmlReport.write(result, file);
+        case HTML -> HtmlReport.write(result, subject, file);
         case TEXT -> TextReport.write(result, file);
       }
       written.add(file);

@@ -34,7 +34,7 @@ class ReportFormatTest {
     AuditResult result = Sources.audit(Sources.module(basedir), basedir);
     Path out = basedir.resolve("target/txguard");
     List<Path> written = ReportFormat.writeAll(List.of(ReportFormat.SARIF, ReportFormat.HTML, ReportFormat.TEXT),
-        result, out);
+        result, "module", out);
     assertEquals(List.of(out.resolve("txguard.sarif"), out.resolve("txguard.html"), out.resolve("txguard.txt")), written);
 
     SortedSet<String> expected = new TreeSet<>(List.of("src/main/java/com/acme/Service.java:6:UncommittedTransactionOnException",
@@ -42,7 +42,9 @@ class ReportFormatTest {
     assertEquals(expected, ItSupport.sarifFindings(out.resolve("txguard.sarif").toFile()));
     assertTrue(Files.readString(out.resolve("txguard.txt"), StandardCharsets.UTF_8)
         .startsWith("src/main/java/com/acme/Service.java:6:5: [UncommittedTransactionOnException]"));
-    assertTrue(Files.readString(out.resolve("txguard.html"), StandardCharsets.UTF_8).contains("src/main/java/com/acme/Service.java"));
+    String html = Files.readString(out.resolve("txguard.html"), StandardCharsets.UTF_8);
+    assertTrue(html.contains("src/main/java/com/acme/Service.java"));
+    assertTrue(html.contains("<title>txguard: audit of module</title>"), "the title names the module");
 
     assertEquals(List.of(), ItSupport.sarifSchemaErrors(out.resolve("txguard.sarif").toFile()));
   }
