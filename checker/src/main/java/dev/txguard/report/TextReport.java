@@ -36,7 +36,8 @@ public final class TextReport {
       }
     }
     for (Problem p : result.problems()) {
-      out.append(Texts.oneLine(p.path())).append(':').append(Math.max(1, p.line())).append(": [txguard] ")
+      out.append(Texts.oneLine(p.path())).append(':').append(Math.max(1, p.line()))
+          .append(p.column() > 0 ? ":" + p.column() : "").append(": [txguard] ")
           .append(Texts.oneLine(p.reason())).append('\n');
     }
     out.append(summary(result)).append('\n');

@@ -64,7 +64,7 @@ class MainTest {
     write(dir, "app/Leaky.java", TestProjects.LEAKY);
     Run r = txguard("audit", dir.toString(), dir.resolve("nope").toString());
     assertEquals(1, r.exit(), r.err());
-    assertTrue(r.out().contains("app/Broken.java:4: [txguard] does not parse"), r.out());
+    assertTrue(r.out().contains("app/Broken.java:4:11: [txguard] does not parse at Java 25: Parse error. Found \"{\"\n"), r.out());
     assertTrue(r.out().contains("nope:1: [txguard] no such file or directory"), r.out());
     assertTrue(r.out().endsWith("2 problems, 1 file analysed\n"), r.out());
 

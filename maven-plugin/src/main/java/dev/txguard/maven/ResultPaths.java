@@ -45,7 +45,7 @@ final class ResultPaths {
     }
     List<Problem> problems = new ArrayList<>();
     for (Problem p : result.problems()) {
-      problems.add(new Problem(move(p.path(), from, to), p.line(), p.reason()));
+      problems.add(new Problem(move(p.path(), from, to), p.line(), p.column(), p.reason()));
     }
     return new AuditResult(files, problems, result.filesAnalysed(), result.baselined());
   }
