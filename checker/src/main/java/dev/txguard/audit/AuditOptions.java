@@ -1,6 +1,7 @@
 package dev.txguard.audit;
 
 import dev.txguard.protocol.ProtocolRegistry;
+import dev.txguard.source.JavaRelease;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +19,11 @@ import java.util.Objects;
  *     abandoned and reported as not analysed; {@link Duration#ZERO} for no limit. A last resort against inputs on
  *     which the parser or symbol solver are pathologically slow: ordinary files take milliseconds, so only such files
  *     ever meet it, and then the report names them.
+ * @param release the Java level to parse at: {@link JavaRelease#NEWEST} (with the retry for old keywords) unless the
+ *     user pinned one ({@code --release})
  */
 public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegistry registry, int threads,
-    boolean includeTests, Duration fileTimeLimit) {
+    boolean includeTests, Duration fileTimeLimit, JavaRelease release) {
   /** Generous: the slowest ordinary file seen took well under a second. */
   public static final Duration DEFAULT_FILE_TIME_LIMIT = Duration.ofSeconds(60);
 
@@ -35,6 +38,13 @@ public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegis
     if (fileTimeLimit.isNegative()) {
       throw new IllegalArgumentException("the file time limit must not be negative: " + fileTimeLimit);
     }
+    release = release == null ? JavaRelease.NEWEST : release;
+  }
+
+  /** At the newest Java level. */
+  public AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegistry registry, int threads,
+      boolean includeTests, Duration fileTimeLimit) {
+    this(paths, classpath, registry, threads, includeTests, fileTimeLimit, JavaRelease.NEWEST);
   }
 
   /** With the default file time limit. */
@@ -50,6 +60,10 @@ public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegis
   }
 
   public AuditOptions withFileTimeLimit(Duration limit) {
-    return new AuditOptions(paths, classpath, registry, threads, includeTests, limit);
+    return new AuditOptions(paths, classpath, registry, threads, includeTests, limit, release);
+  }
+
+  public AuditOptions withRelease(JavaRelease r) {
+    return new AuditOptions(paths, classpath, registry, threads, includeTests, fileTimeLimit, r);
   }
 }

@@ -6,6 +6,7 @@ import dev.txguard.graph.BuildOptions;
 import dev.txguard.report.AuditResult;
 import dev.txguard.report.AuditedFile;
 import dev.txguard.report.Problem;
+import dev.txguard.source.ModuleImports;
 import dev.txguard.source.SourceAnalyzer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -93,12 +94,14 @@ public final class AuditRunner {
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads, threads("txguard-audit-worker-", 0));
     ThreadFactory analysisThreads = threads("txguard-audit-", WORKER_STACK);
+    ModuleImports modules = ModuleImports.of(options.classpath());
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> {
           try (FileWorker worker = new FileWorker(() -> new SourceAnalyzer(options.registry(), BuildOptions.DEFAULT,
-              analysisOptions(), TypeSolvers.create(sourceRoots, classpath)), options.fileTimeLimit(), analysisThreads)) {
+              analysisOptions(), TypeSolvers.create(sourceRoots, classpath), options.release(), modules),
+              options.fileTimeLimit(), analysisThreads)) {
             for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
               outcomes[i] = worker.audit(files.get(i));
               listener.fileDone();

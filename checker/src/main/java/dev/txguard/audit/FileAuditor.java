@@ -43,7 +43,7 @@ final class FileAuditor {
     }
     boolean analysed = true;
     for (SourceAnalyzer.SourceProblem p : result.problems()) {
-      problems.add(new Problem(file.path(), p.line(), p.reason()));
+      problems.add(new Problem(file.path(), p.line(), p.column(), p.reason()));
       analysed &= WHOLE_FILE_FAILURES.stream().noneMatch(p.reason()::startsWith);
     }
     // The package is read only when needed: scanning every file's text for it cost 2.6% of a JDK audit.

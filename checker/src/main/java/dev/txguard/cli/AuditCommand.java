@@ -9,6 +9,7 @@ import dev.txguard.protocol.UserProtocols;
 import dev.txguard.report.AtomicFiles;
 import dev.txguard.report.AuditResult;
 import dev.txguard.report.Baseline;
+import dev.txguard.source.JavaRelease;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,10 +29,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
     exitCodeOnInvalidInput = Main.EXIT_USAGE, exitCodeOnExecutionException = Main.EXIT_USAGE,
     description = {"Audits Java sources for database transactions left open, without compiling them.",
-        "Exit codes: 0 no finding beyond the baseline, 1 findings, 2 usage error or nothing could be analysed."})
+        "Exit codes: 0 no finding beyond the baseline, 1 findings, 2 usage error or nothing could be analysed, "
+            + "3 no finding but problems (a file that does not parse, ...), only with --fail-on-problems."})
 final class AuditCommand implements Callable<Integer> {
   static final int EXIT_CLEAN = 0;
   static final int EXIT_FINDINGS = 1;
+  /** Only with --fail-on-problems: no finding, but part of the code was not analysed. */
+  static final int EXIT_PROBLEMS = 3;
 
   @Spec
   CommandSpec spec;
@@ -71,6 +75,17 @@ final class AuditCommand implements Callable<Integer> {
           + "(default: 60).")
   Long fileTimeLimit;
 
+  @Option(names = "--release", paramLabel = "N",
+      description = "The Java release of the sources (1.0 to 1.8, or 5 to 25), as javac's --release: parse at exactly "
+          + "that level. Default: the newest (25), and a file that fails only because it uses a later keyword as a "
+          + "name (_, enum, assert, record, yield, var) is parsed again at the level that allowed it.")
+  String release;
+
+  @Option(names = "--fail-on-problems",
+      description = "Exit with 3 when there is no finding but problems: a file that does not parse or was not fully "
+          + "analysed (default: problems are reported and the exit code is about findings only).")
+  boolean failOnProblems;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -81,6 +96,11 @@ final class AuditCommand implements Callable<Integer> {
     long limit = fileTimeLimit == null ? AuditOptions.DEFAULT_FILE_TIME_LIMIT.toSeconds() : fileTimeLimit;
     if (limit < 0) {
       throw new ParameterException(spec.commandLine(), "--file-time-limit must not be negative, not " + limit);
+    }
+    JavaRelease level = JavaRelease.NEWEST;
+    if (release != null) {
+      level = JavaRelease.of(release).orElseThrow(() -> new ParameterException(spec.commandLine(),
+          "--release must be a Java release from " + JavaRelease.accepted() + ", not '" + release + "'"));
     }
     ProtocolRegistry registry;
     Baseline known;
@@ -97,7 +117,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     AuditOptions options = new AuditOptions(paths, classpathEntries(), registry, workers, includeTests,
-        Duration.ofSeconds(limit));
+        Duration.ofSeconds(limit), level);
     AuditListener progress = Terminal.stderrIsTerminal() ? new ProgressBarListener() : new StatusLineListener(err);
     AuditResult all = new AuditRunner(options, progress).run();
     AuditResult result = known == null ? all : known.filterNew(all);
@@ -115,7 +135,10 @@ final class AuditCommand implements Callable<Integer> {
       err.println("txguard: no Java file could be analysed");
       return Main.EXIT_USAGE;
     }
-    return result.findingCount() > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+    if (result.findingCount() > 0) {
+      return EXIT_FINDINGS;
+    }
+    return failOnProblems && !result.problems().isEmpty() ? EXIT_PROBLEMS : EXIT_CLEAN;
   }
 
   /** What was audited, for the HTML report's title: the PATH arguments' names ({@code .} as its directory's name). */

@@ -68,7 +68,8 @@ final class HtmlView {
       ruleNames.add(rule.checkName());
     }
     List<ProblemView> problems = result.problems().stream()
-        .map(p -> new ProblemView(Texts.visible(p.path() + (p.line() > 0 ? ":" + p.line() : "")),
+        .map(p -> new ProblemView(Texts.visible(p.path() + (p.line() > 0 ? ":" + p.line() : "")
+            + (p.column() > 0 ? ":" + p.column() : "")),
             Texts.visible(p.reason())))
         .toList();
     long filesWithFindings = result.files().stream().filter(f -> !f.findings().isEmpty()).count();

@@ -135,7 +135,10 @@ public final class SarifReport {
     ObjectNode physical = n.putArray("locations").addObject().putObject("physicalLocation");
     artifact(physical, p.path());
     if (p.line() > 0) {
-      physical.putObject("region").put("startLine", p.line());
+      ObjectNode region = physical.putObject("region").put("startLine", p.line());
+      if (p.column() > 0) {
+        region.put("startColumn", p.column());
+      }
     }
     return n;
   }

@@ -41,7 +41,7 @@ public final class TextReport {
       // file to open, and no line.
       out.append(Texts.oneLine(p.path()));
       if (!p.asGiven()) {
-        out.append(':').append(Math.max(1, p.line()));
+        out.append(':').append(Math.max(1, p.line())).append(p.column() > 0 ? ":" + p.column() : "");
       }
       out.append(": [txguard] ").append(Texts.oneLine(p.reason())).append('\n');
     }

@@ -1,8 +1,5 @@
 package dev.txguard.source;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -50,14 +47,18 @@ public final class SourceAnalyzer {
   /** A finding with its enclosing class's qualified name and what the audit says about how it was matched. */
   public record SourceFinding(Finding finding, String enclosingClass, boolean matchedByName, List<String> unresolved) {}
 
-  /** Something that kept part of a file from being analysed, at a line (0: the whole file). */
-  public record SourceProblem(int line, String reason) {}
+  /** Something that kept part of a file from being analysed, at a line (0: the whole file) and column (0: none). */
+  public record SourceProblem(int line, int column, String reason) {
+    public SourceProblem(int line, String reason) {
+      this(line, 0, reason);
+    }
+  }
 
   /** The outcome for one file: findings, and the problems that did not stop the rest. */
   public record FileResult(List<SourceFinding> findings, List<SourceProblem> problems) {}
 
   /** How problem reasons start; the audit tells whole-file failures from partial ones by them. */
-  public static final String DOES_NOT_PARSE = "does not parse: ";
+  public static final String DOES_NOT_PARSE = "does not parse";
   public static final String NOT_ANALYSED = "not analysed: ";
   public static final String INTERNAL_ERROR = "txguard internal error: ";
   /** After a unit's name: the rest of the file was analysed. */
@@ -68,20 +69,25 @@ public final class SourceAnalyzer {
   private final ProtocolRegistry registry;
   private final BuildOptions buildOptions;
   private final AnalysisOptions analysisOptions;
-  private final JavaParser parser;
+  private final SourceParser parser;
+  private final ModuleImports moduleImports;
   private final JavaParserFacade facade;
   private volatile boolean cancelled;
   private volatile UnitInProgress inProgress;
 
+  /** At the newest Java level (with the keyword retry), module imports from the JDK only. */
   public SourceAnalyzer(ProtocolRegistry registry, BuildOptions buildOptions, AnalysisOptions analysisOptions,
       CombinedTypeSolver typeSolver) {
+    this(registry, buildOptions, analysisOptions, typeSolver, JavaRelease.NEWEST, ModuleImports.jdk());
+  }
+
+  public SourceAnalyzer(ProtocolRegistry registry, BuildOptions buildOptions, AnalysisOptions analysisOptions,
+      CombinedTypeSolver typeSolver, JavaRelease release, ModuleImports moduleImports) {
     this.registry = registry;
     this.buildOptions = buildOptions;
     this.analysisOptions = analysisOptions;
-    ParserConfiguration config = new ParserConfiguration()
-        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-        .setSymbolResolver(new JavaSymbolSolver(typeSolver));
-    this.parser = new JavaParser(config);
+    this.parser = new SourceParser(release, new JavaSymbolSolver(typeSolver));
+    this.moduleImports = moduleImports;
     this.facade = JavaParserFacade.get(typeSolver);
   }
 
@@ -104,7 +110,7 @@ public final class SourceAnalyzer {
   /** Analyses one file's text; never throws: whatever goes wrong becomes a problem of the file. */
   public FileResult analyze(String fileName, String source) {
     try {
-      return analyzeOrThrow(source);
+      return analyzeOrThrow(fileName, source);
     } catch (StackOverflowError e) {
       return new FileResult(List.of(), List.of(new SourceProblem(0, NOT_ANALYSED + NESTED_TOO_DEEPLY)));
     } catch (RuntimeException | LinkageError e) {
@@ -117,7 +123,7 @@ public final class SourceAnalyzer {
     }
   }
 
-  private FileResult analyzeOrThrow(String source) {
+  private FileResult analyzeOrThrow(String fileName, String source) {
     inProgress = null;
     List<SourceProblem> problems = new ArrayList<>();
     int depth = NestingDepth.of(source);
@@ -125,21 +131,22 @@ public final class SourceAnalyzer {
       return new FileResult(List.of(), List.of(new SourceProblem(0, NOT_ANALYSED + "brackets nested " + depth
           + " deep, beyond the " + NestingDepth.LIMIT + " levels txguard analyses")));
     }
-    ParseResult<CompilationUnit> parsed;
+    SourceParser.Parsed parsed;
     try {
       parsed = parser.parse(source);
     } catch (StackOverflowError e) {
       // JavaParser descends once per nesting level; the worker's large stack still has a limit.
-      return new FileResult(List.of(), List.of(new SourceProblem(0, DOES_NOT_PARSE + NESTED_TOO_DEEPLY + " for the parser")));
+      return new FileResult(List.of(), List.of(new SourceProblem(0, DOES_NOT_PARSE + ": " + NESTED_TOO_DEEPLY
+          + " for the parser")));
     }
-    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-      int line = parsed.getProblems().isEmpty() ? 0
-          : parsed.getProblems().get(0).getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
-      String why = parsed.getProblems().isEmpty() ? "does not parse" : parsed.getProblems().get(0).getMessage();
-      problems.add(new SourceProblem(line, DOES_NOT_PARSE + oneLine(why)));
+    if (parsed.failure() != null) {
+      SourceParser.Failure f = parsed.failure();
+      problems.add(new SourceProblem(f.line(), f.column(), DOES_NOT_PARSE + " at " + f.level() + ": " + oneLine(f.message())));
       return new FileResult(List.of(), problems);
     }
-    CompilationUnit cu = parsed.getResult().get();
+    CompilationUnit cu = parsed.unit();
+    moduleImports.expand(cu);
+    nameCompactClass(cu, fileName);
     SourceResolver resolver = new SourceResolver(cu, facade, registry);
     SourceSites sites = new SourceSites(source);
     SourceLowering lowering = new SourceLowering(registry, resolver, sites, this::checkpoint);
@@ -188,6 +195,26 @@ public final class SourceAnalyzer {
       }
     }
     return new FileResult(findings, problems);
+  }
+
+  /**
+   * javac names the implicit class of a compact source file (JEP 512) after the file; JavaParser calls it
+   * {@code $COMPACT_CLASS}. Reports and unit names use javac's name.
+   */
+  private static void nameCompactClass(CompilationUnit cu, String fileName) {
+    String base = fileName == null ? "" : fileName.substring(fileName.lastIndexOf('/') + 1);
+    String stem = base.endsWith(".java") ? base.substring(0, base.length() - ".java".length()) : base;
+    for (TypeDeclaration<?> t : cu.getTypes()) {
+      if (t instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c && c.isCompact()
+          && isIdentifier(stem)) {
+        c.setName(stem);
+      }
+    }
+  }
+
+  private static boolean isIdentifier(String s) {
+    return !s.isEmpty() && Character.isJavaIdentifierStart(s.codePointAt(0))
+        && s.codePoints().allMatch(Character::isJavaIdentifierPart);
   }
 
   private void checkpoint() {

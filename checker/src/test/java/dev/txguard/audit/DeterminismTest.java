@@ -94,7 +94,7 @@ class DeterminismTest {
 
     List<String> one = reports(List.of(a), 1, Locale.ROOT);
     List<String> four = reports(List.of(b), 4, Locale.forLanguageTag("tr-TR"));
-    List<String> split = reports(List.of(a.resolve("extra"), a.resolve("example"), a.resolve("cases")), 3,
+    List<String> split = reports(List.of(a.resolve("extra"), a.resolve("java25"), a.resolve("example"), a.resolve("cases")), 3,
         Locale.forLanguageTag("ar-SA-u-nu-arab"));
 
     List<String> formats = List.of("text", "SARIF", "HTML", "baseline");
@@ -109,7 +109,7 @@ class DeterminismTest {
     }
     // What the reports hold: findings, and each kind of problem.
     String text = one.get(0);
-    assertTrue(text.contains("extra/app/Broken.java:4: [txguard] does not parse"), text);
+    assertTrue(text.contains("extra/app/Broken.java:4:11: [txguard] does not parse at Java 25: "), text);
     assertTrue(text.contains("extra/app/Latin.java:1: [txguard] not valid UTF-8; read as ISO-8859-1"), text);
     assertTrue(text.contains("extra/ManyTransactions.java:5: [txguard] m() was not fully analysed"), text);
     assertTrue(text.contains("example/src/main/java/example/AccountService.java:13:13: [UncommittedTransaction]"),

@@ -65,7 +65,8 @@ class MainTest {
     write(dir, "app/Leaky.java", TestProjects.LEAKY);
     Run r = txguard("audit", dir.toString(), dir.resolve("nope").toString());
     assertEquals(1, r.exit(), r.err());
-    assertTrue(r.out().contains(dir.resolve("app/Broken.java") + ":4: [txguard] does not parse"), r.out());
+    assertTrue(r.out().contains(dir.resolve("app/Broken.java")
+        + ":4:11: [txguard] does not parse at Java 25: Parse error. Found \"{\"\n"), r.out());
     // A missing PATH is named as given, with no line: there is no file to open at line 1.
     assertTrue(r.out().contains("\n" + dir.resolve("nope") + ": [txguard] no such file or directory\n"), r.out());
     assertTrue(r.out().endsWith("2 problems, 1 file analysed\n"), r.out());

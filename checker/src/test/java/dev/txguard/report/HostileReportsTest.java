@@ -53,7 +53,7 @@ class HostileReportsTest {
     assertEquals("%3Cscript%3Edocument.title='pwned-path'%3C/script%3E.java",
         sarif.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
     String text = TextReport.render(real);
-    assertTrue(text.contains(Hostile.BROKEN.replace("\n", " ").replace("\u0001", "\\u0001") + ":1: [txguard] does not parse"),
+    assertTrue(text.contains(Hostile.BROKEN.replace("\n", " ").replace("\u0001", "\\u0001") + ":1:24: [txguard] does not parse at Java 25"),
         text);
   }
 

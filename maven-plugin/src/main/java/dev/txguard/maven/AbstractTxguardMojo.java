@@ -8,6 +8,7 @@ import dev.txguard.protocol.ProtocolRegistry;
 import dev.txguard.protocol.UserProtocols;
 import dev.txguard.report.AuditResult;
 import dev.txguard.report.Problem;
+import dev.txguard.source.JavaRelease;
 import dev.txguard.report.TextReport;
 import java.io.File;
 import java.nio.file.Files;
@@ -100,6 +101,18 @@ abstract class AbstractTxguardMojo extends AbstractMojo {
   @Parameter(property = "txguard.threads", defaultValue = "0")
   private int threads;
 
+  /**
+   * The Java release of the sources, as javac's {@code --release} ({@code 8}, {@code 1.8}, {@code 17}, {@code 25}):
+   * the audit parses at exactly that level. Default: the maven-compiler-plugin's {@code release} (its configuration,
+   * else {@code maven.compiler.release}), else its {@code source} (configuration, else {@code maven.compiler.source});
+   * with none of them, the newest level the audit reads (25), with a second try for a file that fails only because it
+   * uses a later keyword ({@code _}, {@code enum}, ...) as a name.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "txguard.release")
+  private String release;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -155,7 +168,8 @@ abstract class AbstractTxguardMojo extends AbstractMojo {
     }
 
     AuditOptions options = new AuditOptions(files, classpath(roots), registry,
-        threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), includeTests);
+        threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), includeTests)
+        .withRelease(javaRelease());
     AuditResult result;
     try {
       AuditResult raw = new AuditRunner(options, AuditListener.NONE).run();
@@ -201,6 +215,26 @@ abstract class AbstractTxguardMojo extends AbstractMojo {
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("txguard: the classpath of " + moduleName() + " is not resolved", e);
     }
+  }
+
+  /**
+   * The level to parse at: the {@code release} parameter (a bad value is a configuration error), else what the
+   * compiler plugin compiles with (a value txguard cannot use is a warning, and the newest level is used).
+   */
+  private JavaRelease javaRelease() throws MojoExecutionException {
+    if (release != null && !release.isBlank()) {
+      return JavaRelease.of(release).orElseThrow(() -> new MojoExecutionException(
+          "txguard: release must be a Java release from " + JavaRelease.accepted() + ", not '" + release + "'"));
+    }
+    CompilerLevel compiler = CompilerLevel.of(project);
+    if (compiler == null) {
+      return JavaRelease.NEWEST;
+    }
+    return JavaRelease.of(compiler.value()).orElseGet(() -> {
+      getLog().warn(prefix() + "cannot use " + compiler.name() + " '" + compiler.value() + "' (txguard reads "
+          + JavaRelease.accepted() + "); parsing at the newest level");
+      return JavaRelease.NEWEST;
+    });
   }
 
   private ProtocolRegistry registry() throws MojoExecutionException {

@@ -33,6 +33,16 @@ public class CheckMojo extends AbstractReportingMojo {
   private boolean failOnViolation;
 
   /**
+   * Whether problems fail the build too: a file that does not parse, cannot be read, or was not fully analysed (each
+   * is logged as a warning). With the default {@code false}, a build with problems and no finding passes, and the
+   * unanalysed code is only named in the warnings and reports.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "txguard.failOnProblems", defaultValue = "false")
+  private boolean failOnProblems;
+
+  /**
    * The baseline file: findings it holds are accepted and neither fail the build nor appear in the reports (the
    * summary counts them as baselined). Used when the file exists; write it with the {@code baseline} goal.
    *
@@ -57,6 +67,11 @@ public class CheckMojo extends AbstractReportingMojo {
           + (result.baselined() > 0 ? " beyond the baseline" : "")
           + ": a transaction can be left open (see the [ERROR] lines above; "
           + reportsNote(reports) + "). Fix them, or accept the current findings with mvn txguard:baseline.");
+    }
+    if (!result.problems().isEmpty() && failOnProblems) {
+      int n = result.problems().size();
+      throw new MojoFailureException(prefix() + n + (n == 1 ? " problem" : " problems")
+          + ": part of the code was not analysed (see the [WARNING] lines above) and failOnProblems is set.");
     }
   }
 

@@ -52,7 +52,7 @@ final class MavenMessages {
   static String problem(Path base, Problem problem) {
     StringBuilder s = new StringBuilder().append(base.resolve(problem.path()).normalize());
     if (problem.line() > 0) {
-      s.append(":[").append(problem.line()).append(']');
+      s.append(":[").append(problem.line()).append(problem.column() > 0 ? "," + problem.column() : "").append(']');
     }
     return s.append(" [txguard] ").append(oneLine(problem.reason())).toString();
   }
