@@ -77,6 +77,80 @@ class MainTest {
     assertEquals(0, txguard("audit", clean.getParent().toString()).exit());
   }
 
+  /** A Java 25 file: a flexible constructor body (statements before super()). */
+  private static final String FLEXIBLE = """
+      package app;
+
+      public class Flexible extends Object {
+        Flexible(int limit) {
+          if (limit < 0) {
+            throw new IllegalArgumentException();
+          }
+          super();
+        }
+      }
+      """;
+
+  /** A Java 8 file that uses `_` as a name (a keyword from Java 9 on). */
+  private static final String UNDERSCORE = """
+      package app;
+
+      public class Underscore {
+        int twice(int _) {
+          return _ * 2;
+        }
+      }
+      """;
+
+  @Test
+  void theNewestLevelByDefaultAndAnOldFileUsingUnderscoreAsANameParsesToo() {
+    write(dir, "app/Flexible.java", FLEXIBLE);
+    write(dir, "app/Underscore.java", UNDERSCORE);
+    Run r = txguard("audit", dir.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("txguard: 0 findings, 0 problems, 2 files analysed\n", r.out());
+  }
+
+  @Test
+  void releasePinsTheLevelAndAProblemNamesLineColumnAndLevel() {
+    write(dir, "app/Flexible.java", FLEXIBLE);
+    write(dir, "app/Underscore.java", UNDERSCORE);
+    write(dir, "app/Clean.java", TestProjects.CLEAN);
+    Run at17 = txguard("audit", "--release", "17", dir.toString());
+    assertEquals(0, at17.exit(), "a problem alone does not fail the audit: " + at17.err());
+    assertTrue(at17.out().contains("app/Flexible.java:8:5: [txguard] does not parse at Java 17: Flexible constructor "
+        + "bodies are not supported (Java 25 and later)\n"), at17.out());
+    assertTrue(at17.out().contains("app/Underscore.java:4:17: [txguard] does not parse at Java 17: '_' is a reserved "
+        + "keyword.\n"), "pinned: no retry at Java 8: " + at17.out());
+    Run at8 = txguard("audit", "--release", "1.8", dir.resolve("app/Underscore.java").toString());
+    assertEquals("txguard: 0 findings, 0 problems, 1 file analysed\n", at8.out());
+  }
+
+  @Test
+  void failOnProblemsExitsThreeWhenThereIsNoFinding() {
+    write(dir, "app/Broken.java", TestProjects.BROKEN);
+    write(dir, "app/Clean.java", TestProjects.CLEAN);
+    assertEquals(0, txguard("audit", dir.toString()).exit());
+    Run strict = txguard("audit", "--fail-on-problems", dir.toString());
+    assertEquals(3, strict.exit(), strict.out());
+    assertTrue(strict.out().contains("app/Broken.java:4:11: [txguard] does not parse at Java 25"), strict.out());
+    write(dir, "app/Leaky.java", TestProjects.LEAKY);
+    assertEquals(1, txguard("audit", "--fail-on-problems", dir.toString()).exit(), "findings come first");
+    Path clean = write(dir, "clean/app/Clean.java", TestProjects.CLEAN);
+    assertEquals(0, txguard("audit", "--fail-on-problems", clean.toString()).exit(), "no problem, no finding");
+  }
+
+  @Test
+  void aReleaseTheAuditCannotReadIsAUsageError() {
+    write(dir, "app/Clean.java", TestProjects.CLEAN);
+    for (String bad : List.of("26", "1.9", "seventeen")) {
+      Run r = txguard("audit", "--release", bad, dir.toString());
+      assertEquals(2, r.exit(), bad);
+      assertTrue(r.err().contains("--release must be a Java release from 1.0 to 1.8, or 5 to 25, not '" + bad + "'"),
+          r.err());
+    }
+  }
+
   @Test
   void nothingAnalysableExitsTwo() {
     write(dir, "app/Broken.java", TestProjects.BROKEN);
