@@ -14,16 +14,23 @@ final class OutputFiles {
       return;
     }
     Path absolute = file.toAbsolutePath().normalize();
-    Path dir = absolute.getParent();
     String problem = null;
-    if (dir == null || !Files.isDirectory(dir)) {
-      problem = "the directory " + (dir == null ? "" : dir + " ") + "does not exist";
-    } else if (Files.isDirectory(absolute)) {
+    if (Files.isDirectory(absolute)) {
       problem = "it is a directory";
-    } else if (!Files.isWritable(dir)) {
-      problem = "the directory " + dir + " is not writable";
-    } else if (Files.exists(absolute) && !Files.isWritable(absolute)) {
-      problem = "it is not writable";
+    } else if (Files.exists(absolute)) {
+      Path real = absolute.toRealPath();
+      if (!Files.isWritable(real)) {
+        problem = "it is not writable";
+      } else if (Files.isRegularFile(real) && !Files.isWritable(real.getParent())) {
+        problem = "the directory " + real.getParent() + " is not writable"; // the new file is renamed over it
+      }
+    } else {
+      Path dir = absolute.getParent();
+      if (dir == null || !Files.isDirectory(dir)) {
+        problem = "the directory " + (dir == null ? "" : dir + " ") + "does not exist";
+      } else if (!Files.isWritable(dir)) {
+        problem = "the directory " + dir + " is not writable";
+      }
     }
     if (problem != null) {
       throw new IOException("cannot write " + option + " " + file + ": " + problem);

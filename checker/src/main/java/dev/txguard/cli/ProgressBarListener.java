@@ -7,7 +7,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * Files done of the total, the rate and the time left, on stderr (progressbar's default consumer), redrawn in
- * place. Only used on a terminal: in CI logs a redrawn line is noise.
+ * place. Only used when stderr is a terminal (Terminal): in CI logs a redrawn line is noise.
  */
 final class ProgressBarListener implements AuditListener {
   private ProgressBar bar;

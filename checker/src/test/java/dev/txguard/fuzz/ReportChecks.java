@@ -28,7 +28,7 @@ public final class ReportChecks {
   /** A Java stack frame as printStackTrace writes it. */
   private static final Pattern STACK_FRAME = Pattern.compile("\\bat [\\w$]+(\\.[\\w$<>]+)+\\([^)]*(\\.java:\\d+|Native Method|Unknown Source)\\)");
   private static final Pattern TEXT_LINE = Pattern.compile(
-      "(?:[^\\n]+:\\d+:\\d+: \\[\\w+\\] [^\\n]*|    [^\\n]*|[^\\n]+:\\d+: \\[txguard\\] [^\\n]*|txguard: [^\\n]*)");
+      "(?:[^\\n]+:\\d+:\\d+: \\[\\w+\\] [^\\n]*|    [^\\n]*|[^\\n]+(?::\\d+)?: \\[txguard\\] [^\\n]*|txguard: [^\\n]*)");
 
   private ReportChecks() {}
 

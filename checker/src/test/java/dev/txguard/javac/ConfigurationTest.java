@@ -106,6 +106,47 @@ class ConfigurationTest {
         .doTest();
   }
 
+  /** The README's "only txguard's checks": Error Prone's own checks off, txguard's two back on. */
+  @Test
+  void onlyTxguardsChecksAfterDisableAllChecks() {
+    CheckerTestSupport.both(getClass())
+        .setArgs("-XepDisableAllChecks", "-Xep:UncommittedTransaction:WARN", "-Xep:UncommittedTransactionOnException:WARN")
+        .addSourceLines("t/C.java", WORK)
+        .addSourceLines("t/D.java", EARLY_RETURN)
+        .doTest();
+  }
+
+  /** The README's switch for one build: both checks OFF by name, or every check off. */
+  @Test
+  void switchedOffForOneBuild() {
+    for (String[] args : new String[][] {
+        {"-Xep:UncommittedTransaction:OFF", "-Xep:UncommittedTransactionOnException:OFF"}, {"-XepDisableAllChecks"}}) {
+      CheckerTestSupport.both(getClass())
+          .setArgs(args)
+          .addSourceLines("t/C.java", WORK.replace("  // BUG: Diagnostic contains: [UncommittedTransactionOnException]\n", ""))
+          .addSourceLines("t/D.java", EARLY_RETURN.replace("      // BUG: Diagnostic contains: [UncommittedTransaction]\n", ""))
+          .expectNoDiagnostics()
+          .doTest();
+    }
+  }
+
+  private static final String EARLY_RETURN =
+      """
+      package t;
+      class D {
+        Orm orm = new Orm();
+        boolean m(boolean b) {
+          orm.begin();
+          if (b) {
+            // BUG: Diagnostic contains: [UncommittedTransaction]
+            return false;
+          }
+          orm.commit();
+          return true;
+        }
+      }
+      """;
+
   @Test
   void exceptionRuleCountsUncheckedByDefault() {
     CheckerTestSupport.both(getClass()).addSourceLines("t/C.java", WORK).doTest();
