@@ -41,7 +41,7 @@ final class Mutator {
   Mutator(String source) {
     this.source = source;
     ParseResult<CompilationUnit> parsed = new JavaParser(
-        new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)).parse(source);
+        new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)).parse(source);
     CompilationUnit cu = parsed.getResult().orElseThrow(() -> new IllegalArgumentException("does not parse"));
     StringBuilder again = new StringBuilder();
     for (JavaToken t : cu.getTokenRange().orElseThrow()) {
