@@ -11,6 +11,10 @@ import java.util.Set;
 public final class HandOffNames {
   private static final Set<String> ENDING_WORDS =
       Set.of("commit", "rollback", "end", "close", "finish", "complete", "abort");
+  /** Words that say a method ends the transaction of what it is given (semantics, settled detail 7). */
+  private static final Set<String> END_WORDS = Set.of("commit", "rollback", "end", "abort", "finish", "complete");
+  /** Words that say a method closes what it is given: the effect of that object's own {@code close()}. */
+  private static final Set<String> CLOSE_WORDS = Set.of("close", "release");
 
   private final Set<String> configured;
 
@@ -24,6 +28,38 @@ public final class HandOffNames {
     }
     for (String word : camelWords(methodName)) {
       if (ENDING_WORDS.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the configuration names this method as one that takes a handle and ends it (a hand-off). */
+  public boolean configured(String methodName) {
+    return configured.contains(methodName);
+  }
+
+  /**
+   * Whether a method without a body ends the transaction of the objects passed to it, by its name: one of its
+   * camel-case words says commit, rollback, end, abort, finish or complete ({@code rollbackQuietly},
+   * {@code endTransaction}).
+   */
+  public boolean endsByName(String methodName) {
+    for (String word : camelWords(methodName)) {
+      if (END_WORDS.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a method without a body closes the objects passed to it: its words say close or release only. */
+  public boolean closesByName(String methodName) {
+    if (endsByName(methodName)) {
+      return false;
+    }
+    for (String word : camelWords(methodName)) {
+      if (CLOSE_WORDS.contains(word)) {
         return true;
       }
     }

@@ -50,6 +50,7 @@ final class BuiltinProtocols {
     List<String> hTx = List.of("org.hibernate.Transaction");
     add(p, HIBERNATE, hSession, "beginTransaction", 0, Role.BEGIN_RETURNING, null, true);
     add(p, HIBERNATE, hSession, "getTransaction", 0, Role.ACCESSOR, null, false);
+    add(p, HIBERNATE, hSession, "close", 0, Role.CLOSE_RECEIVER, null, false);
     add(p, HIBERNATE, hTx, "begin", 0, Role.BEGIN_ON_RECEIVER, null, false);
     add(p, HIBERNATE, hTx, "commit", 0, Role.END_RECEIVER, null, false);
     add(p, HIBERNATE, hTx, "rollback", 0, Role.END_RECEIVER, null, false);
@@ -72,6 +73,7 @@ final class BuiltinProtocols {
     add(p, JDBC, conn, "commit", 0, Role.END_RECEIVER, null, false);
     add(p, JDBC, conn, "rollback", 0, Role.END_RECEIVER, null, false);
     add(p, JDBC, conn, "getAutoCommit", 0, Role.QUERY, AUTO_COMMIT, false);
+    add(p, JDBC, conn, "close", 0, Role.CLOSE_RECEIVER, null, false);
 
     // JTA, jakarta and javax; UserTransaction and TransactionManager.
     List<String> jta = List.of("jakarta.transaction.UserTransaction", "jakarta.transaction.TransactionManager",

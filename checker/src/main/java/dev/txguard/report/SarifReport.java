@@ -151,6 +151,7 @@ public final class SarifReport {
       case BRANCH, JUMP -> "branch";
       case CATCH -> "handler";
       case EXIT -> "exit";
+      case CLOSE -> "release";
       case EXCEPTION -> null;
     };
   }
