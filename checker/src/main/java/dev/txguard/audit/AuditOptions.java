@@ -1,6 +1,7 @@
 package dev.txguard.audit;
 
 import dev.txguard.protocol.ProtocolRegistry;
+import dev.txguard.report.RuleSelection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +19,10 @@ import java.util.Objects;
  *     abandoned and reported as not analysed; {@link Duration#ZERO} for no limit. A last resort against inputs on
  *     which the parser or symbol solver are pathologically slow: ordinary files take milliseconds, so only such files
  *     ever meet it, and then the report names them.
+ * @param rules the rules whose findings the result keeps (by default those on by default)
  */
 public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegistry registry, int threads,
-    boolean includeTests, Duration fileTimeLimit) {
+    boolean includeTests, Duration fileTimeLimit, RuleSelection rules) {
   /** Generous: the slowest ordinary file seen took well under a second. */
   public static final Duration DEFAULT_FILE_TIME_LIMIT = Duration.ofSeconds(60);
 
@@ -35,12 +37,19 @@ public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegis
     if (fileTimeLimit.isNegative()) {
       throw new IllegalArgumentException("the file time limit must not be negative: " + fileTimeLimit);
     }
+    rules = rules == null ? RuleSelection.defaults() : rules;
+  }
+
+  /** With the default rules. */
+  public AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegistry registry, int threads,
+      boolean includeTests, Duration fileTimeLimit) {
+    this(paths, classpath, registry, threads, includeTests, fileTimeLimit, RuleSelection.defaults());
   }
 
   /** With the default file time limit. */
   public AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegistry registry, int threads,
       boolean includeTests) {
-    this(paths, classpath, registry, threads, includeTests, DEFAULT_FILE_TIME_LIMIT);
+    this(paths, classpath, registry, threads, includeTests, DEFAULT_FILE_TIME_LIMIT, RuleSelection.defaults());
   }
 
   /** Built-in protocols, one thread per processor, no classpath, tests skipped. */
@@ -50,6 +59,10 @@ public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegis
   }
 
   public AuditOptions withFileTimeLimit(Duration limit) {
-    return new AuditOptions(paths, classpath, registry, threads, includeTests, limit);
+    return new AuditOptions(paths, classpath, registry, threads, includeTests, limit, rules);
+  }
+
+  public AuditOptions withRules(RuleSelection selected) {
+    return new AuditOptions(paths, classpath, registry, threads, includeTests, fileTimeLimit, selected);
   }
 }

@@ -8,6 +8,7 @@ import dev.txguard.protocol.ProtocolRegistry;
 import dev.txguard.protocol.UserProtocols;
 import dev.txguard.report.AuditResult;
 import dev.txguard.report.Baseline;
+import dev.txguard.report.RuleSelection;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,6 +62,11 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--write-baseline", paramLabel = "FILE", description = "Write every current finding to a baseline.")
   Path writeBaseline;
 
+  @Option(names = "--rules", paramLabel = "RULE", split = ",",
+      description = "Rules to report, comma-separated: UncommittedTransaction, UncommittedTransactionOnException, "
+          + "TransactionEndedByClose (default: the first two; TransactionEndedByClose is off unless named).")
+  List<String> rules;
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of processors).")
   Integer threads;
 
@@ -90,12 +96,19 @@ final class AuditCommand implements Callable<Integer> {
       return Main.EXIT_USAGE;
     }
 
+    RuleSelection selected;
+    try {
+      selected = RuleSelection.parse(rules == null ? List.of() : rules, "--rules");
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+
     long limit = fileTimeLimit == null ? AuditOptions.DEFAULT_FILE_TIME_LIMIT.toSeconds() : fileTimeLimit;
     if (limit < 0) {
       throw new ParameterException(spec.commandLine(), "--file-time-limit must not be negative, not " + limit);
     }
     AuditOptions options = new AuditOptions(paths, classpathEntries(), registry, workers, includeTests,
-        Duration.ofSeconds(limit));
+        Duration.ofSeconds(limit), selected);
     AuditListener progress = Terminal.isInteractive() ? new ProgressBarListener() : AuditListener.NONE;
     AuditResult all = new AuditRunner(options, progress).run();
     AuditResult result = known == null ? all : known.filterNew(all);
