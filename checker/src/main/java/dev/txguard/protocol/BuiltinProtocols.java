@@ -108,8 +108,11 @@ final class BuiltinProtocols {
     add(p, JDBI, handle, "isInTransaction", 0, Role.QUERY, StatusTest.ACTIVE, false);
 
     // Jedis.
-    add(p, JEDIS, List.of("redis.clients.jedis.Jedis", "redis.clients.jedis.UnifiedJedis", "redis.clients.jedis.BinaryJedis"),
-        "multi", 0, Role.BEGIN_RETURNING, null, false);
+    // Closing the Jedis connection (the owner) ends its open MULTI, like closing a Neo4j session (settled detail 11).
+    List<String> jedisOwners = List.of("redis.clients.jedis.Jedis", "redis.clients.jedis.UnifiedJedis",
+        "redis.clients.jedis.BinaryJedis");
+    add(p, JEDIS, jedisOwners, "multi", 0, Role.BEGIN_RETURNING, null, true);
+    add(p, JEDIS, jedisOwners, "close", 0, Role.END_RECEIVER, null, false);
     List<String> jtx = List.of("redis.clients.jedis.Transaction", "redis.clients.jedis.AbstractTransaction",
         "redis.clients.jedis.TransactionBase");
     add(p, JEDIS, jtx, "exec", 0, Role.END_RECEIVER, null, false);
@@ -126,8 +129,9 @@ final class BuiltinProtocols {
         "hasActiveTransaction", 0, Role.QUERY, StatusTest.ACTIVE, false);
 
     // Neo4j driver (4.x/5.x and the 1.x package).
-    add(p, NEO4J, List.of("org.neo4j.driver.Session", "org.neo4j.driver.v1.Session"), "beginTransaction", -1,
-        Role.BEGIN_RETURNING, null, false);
+    List<String> neoSessions = List.of("org.neo4j.driver.Session", "org.neo4j.driver.v1.Session");
+    add(p, NEO4J, neoSessions, "beginTransaction", -1, Role.BEGIN_RETURNING, null, true);
+    add(p, NEO4J, neoSessions, "close", 0, Role.END_RECEIVER, null, false);
     List<String> ntx = List.of("org.neo4j.driver.Transaction", "org.neo4j.driver.v1.Transaction");
     add(p, NEO4J, ntx, "commit", 0, Role.END_RECEIVER, null, false);
     add(p, NEO4J, ntx, "rollback", 0, Role.END_RECEIVER, null, false);
