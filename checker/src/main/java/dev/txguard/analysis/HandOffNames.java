@@ -4,13 +4,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Decides from a method's name whether passing a handle to it (outside the compilation unit) hands the transaction
- * off: one of the camel-case words of the name says it ends it ({@code closeQuietly}, {@code endTransaction},
- * {@code commitAndClose}), or the configuration lists the name.
+ * What a method without a body does to the handles and objects passed to it, from its name: the configuration lists
+ * it (a hand-off), or one of the camel-case words of the name says it ends them ({@code rollbackQuietly},
+ * {@code endTransaction}, {@code commitAndClose}) or only closes them ({@code closeQuietly},
+ * {@code releaseConnection}); semantics, settled detail 7.
  */
 public final class HandOffNames {
-  private static final Set<String> ENDING_WORDS =
-      Set.of("commit", "rollback", "end", "close", "finish", "complete", "abort");
   /** Words that say a method ends the transaction of what it is given (semantics, settled detail 7). */
   private static final Set<String> END_WORDS = Set.of("commit", "rollback", "end", "abort", "finish", "complete");
   /** Words that say a method closes what it is given: the effect of that object's own {@code close()}. */
@@ -20,18 +19,6 @@ public final class HandOffNames {
 
   public HandOffNames(Set<String> configured) {
     this.configured = Set.copyOf(configured);
-  }
-
-  public boolean handsOff(String methodName) {
-    if (configured.contains(methodName)) {
-      return true;
-    }
-    for (String word : camelWords(methodName)) {
-      if (ENDING_WORDS.contains(word)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether the configuration names this method as one that takes a handle and ends it (a hand-off). */
