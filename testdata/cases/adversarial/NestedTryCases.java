@@ -119,11 +119,10 @@ public class NestedTryCases {
     }
   }
 
-  public void jdbcCatchOnlySqlExceptionLeaks(String sql) throws SQLException {
+  public void jdbcCatchOnlySqlExceptionEndedByClose(String sql) throws SQLException {
     Connection c = ds.getConnection();
     try {
       c.setAutoCommit(false);
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.executeUpdate();
       }
@@ -132,6 +131,7 @@ public class NestedTryCases {
       c.rollback();
       throw e;
     } finally {
+      // BUG: Diagnostic contains: [TransactionEndedByClose]
       c.close();
     }
   }
@@ -287,7 +287,7 @@ public class NestedTryCases {
     }
   }
 
-  public void hibernateActiveOnlyStatusInCatchLeaks(Object entity) {
+  public void hibernateActiveOnlyStatusInCatchEndedByClose(Object entity) {
     Session s = sf.openSession();
     Transaction tx = null;
     try {
@@ -298,9 +298,9 @@ public class NestedTryCases {
       if (tx != null && tx.getStatus() == TransactionStatus.ACTIVE) {
         tx.rollback();
       }
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       throw e;
     } finally {
+      // BUG: Diagnostic contains: [TransactionEndedByClose]
       s.close();
     }
   }
@@ -356,17 +356,16 @@ public class NestedTryCases {
     }
   }
 
-  public void resourcesClosedButNotEndedLeaks(String sql) {
+  public void resourcesClosedButNotCommittedEndedByClose(String sql) {
+    // BUG: Diagnostic contains: [TransactionEndedByClose]
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       c.setAutoCommit(false);
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       ps.executeUpdate();
       c.commit();
     } catch (SQLException e) {
       log(e);
     }
-    // BUG: Diagnostic contains: [UncommittedTransaction]
   }
 
   public void entityManagerResourceCloseDoesNotEndLeaks(Object a) {

@@ -54,8 +54,8 @@ public class HibernateCases {
     s.beginTransaction();
     // BUG: Diagnostic contains: [UncommittedTransactionOnException]
     s.persist(entity);
+    // BUG: Diagnostic contains: [TransactionEndedByClose]
     s.close();
-    // BUG: Diagnostic contains: [UncommittedTransaction]
   }
 
   public void tryCatchRollbackRethrowIsClean(Object entity) {
@@ -216,10 +216,10 @@ public class HibernateCases {
     tx.commit();
   }
 
-  public void tryWithResourcesOnSessionDoesNotEndTheTransactionLeaks(Object entity) {
+  public void tryWithResourcesOnSessionEndedByClose(Object entity) {
+    // BUG: Diagnostic contains: [TransactionEndedByClose]
     try (Session s = sf.openSession()) {
       Transaction tx = s.beginTransaction();
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       s.persist(entity);
       tx.commit();
     }

@@ -137,14 +137,14 @@ public class JdbcCases {
     // BUG: Diagnostic contains: [UncommittedTransactionOnException]
     Statement st = conn.createStatement();
     st.executeUpdate(sql);
+    // BUG: Diagnostic contains: [TransactionEndedByClose]
     conn.close();
-    // BUG: Diagnostic contains: [UncommittedTransaction]
   }
 
-  public void tryWithResourcesOnConnectionIsNotAnEndLeaks(String sql) throws SQLException {
+  public void tryWithResourcesOnConnectionEndedByClose(String sql) throws SQLException {
+    // BUG: Diagnostic contains: [TransactionEndedByClose]
     try (Connection conn = ds.getConnection()) {
       conn.setAutoCommit(false);
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       conn.createStatement().executeUpdate(sql);
       conn.commit();
     }

@@ -1,9 +1,11 @@
 // Covers: Jedis jedis.multi() begins; the returned redis.clients.jedis.Transaction ends with
 // exec(), discard() or close(). Leaks: early return, exception escaping, never ended on a local
 // Jedis, handle passed to a same-file audit(..) (not a hand-off), handle passed to the external
-// System.out.println (no end word: not a hand-off). Clean: discard in catch, try-with-resources
-// (with and without exec), handle passed to the external IOUtils.closeQuietly (hand-off by
-// name), returning the handle.
+// System.out.println (no end word: not a hand-off), and an exception before the external
+// IOUtils.closeQuietly (version 2, settled detail 7: a library method named close has the effect
+// of the object's own close(), an end for Jedis, and is not a hand-off, so the method is
+// responsible). Clean: discard in catch, try-with-resources (with and without exec), returning
+// the handle.
 //
 // Reading chosen: cases where the multi() is never ended use a local `new Jedis()` owner, so
 // the method is unambiguously responsible (not a begin wrapper on a shared owner).
@@ -87,9 +89,10 @@ public class JedisCases {
     }
   }
 
-  public void externalCloseQuietlyIsAHandOffIsClean() {
+  public void externalCloseQuietlyIsAnEndNotAHandOffLeaks() {
     Jedis local = new Jedis();
     Transaction t = local.multi();
+    // BUG: Diagnostic contains: [UncommittedTransactionOnException]
     t.set("k", "v");
     IOUtils.closeQuietly(t);
   }

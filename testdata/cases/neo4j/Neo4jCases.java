@@ -1,9 +1,9 @@
 // Covers: Neo4j Java driver 5: session.beginTransaction(..) begins; the returned Transaction ends
 // with commit(), rollback() or close(); isOpen() is the query. Leaks: early return, exception
-// escaping, never ended on a local session, closing the owning Session (not an end in the table:
-// "closing the owner ends nothing unless the table says so"), beginTransaction(config). Clean:
-// try-with-resources on the Transaction (with and without commit), rollback in catch, isOpen()
-// guard in finally, session.executeWrite(callback).
+// escaping, never ended on a local session, beginTransaction(config). Clean: try-with-resources
+// on the Transaction (with and without commit), rollback in catch, isOpen() guard in finally,
+// session.executeWrite(callback), and closing the owning Session (version 2, settled detail 11:
+// closing a Neo4j session ends its open transaction).
 package cases.neo4j;
 
 import org.neo4j.driver.Driver;
@@ -45,13 +45,11 @@ public class Neo4jCases {
     // BUG: Diagnostic contains: [UncommittedTransaction]
   }
 
-  public void closingTheSessionDoesNotEndTheTransactionLeaks() {
+  public void closingTheSessionEndsTheTransactionIsClean() {
     try (Session s = driver.session()) {
       Transaction tx = s.beginTransaction();
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       tx.run("CREATE (n:Item)");
     }
-    // BUG: Diagnostic contains: [UncommittedTransaction]
   }
 
   public void beginTransactionWithConfigLeaks(TransactionConfig config, boolean skip) {

@@ -1,8 +1,8 @@
-// Realistic Jedis cache service. Leaks: queued commands on the Transaction with no discard
-// (closing the Jedis owner ends nothing), calling the Jedis owner while in MULTI plus an early
-// return without discard, switch on a string without default.
-// Clean: discard in catch, Transaction in try-with-resources (close ends), executed flag with
-// discard in finally, same-file helper that returns the begun Transaction with a protected caller.
+// Realistic Jedis cache service. Clean: discard in catch, Transaction in try-with-resources (close
+// ends), executed flag with discard in finally, same-file helper that returns the begun
+// Transaction with a protected caller, and (version 2, settled detail 11: closing the Jedis
+// connection ends its open MULTI) queued commands with no discard, an early return without
+// discard and a switch on a string without default, all inside try-with-resources on the Jedis.
 package cases.realistic;
 
 import java.util.List;
@@ -38,11 +38,10 @@ public class CacheJedisService {
     }
   }
 
-  public void incrementCountersLeaks(List<String> keys) {
+  public void incrementCountersIsClean(List<String> keys) {
     try (Jedis jedis = pool.getResource()) {
       Transaction t = jedis.multi();
       for (String key : keys) {
-        // BUG: Diagnostic contains: [UncommittedTransactionOnException]
         t.incr("counter:" + key);
       }
       t.exec();
@@ -59,15 +58,13 @@ public class CacheJedisService {
     }
   }
 
-  public boolean reserveSeatLeaks(String show, String seat, String user) {
+  public boolean reserveSeatIsClean(String show, String seat, String user) {
     try (Jedis jedis = pool.getResource()) {
       String key = "seats:" + show;
       jedis.watch(key);
       Transaction t = jedis.multi();
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       Boolean taken = jedis.hexists(key, seat);
       if (taken) {
-        // BUG: Diagnostic contains: [UncommittedTransaction]
         return false;
       }
       t.hset(key, seat, user);
@@ -109,12 +106,11 @@ public class CacheJedisService {
     }
   }
 
-  public void applyCommandLeaks(String command, String key) {
+  public void applyCommandIsClean(String command, String key) {
     try (Jedis jedis = pool.getResource()) {
       Transaction t = jedis.multi();
       switch (command) {
         case "touch":
-          // BUG: Diagnostic contains: [UncommittedTransactionOnException]
           t.expire(key, 60);
           t.exec();
           break;
@@ -124,6 +120,5 @@ public class CacheJedisService {
           break;
       }
     }
-    // BUG: Diagnostic contains: [UncommittedTransaction]
   }
 }

@@ -71,11 +71,10 @@ public class CustomerRepositoryHibernate {
     }
   }
 
-  public void updateEmailLeaks(long id, String email) {
+  public void updateEmailEndedByClose(long id, String email) {
     Session session = sessionFactory.openSession();
     Transaction tx = session.beginTransaction();
     try {
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       Customer customer = session.get(Customer.class, id);
       customer.email = email;
       session.flush();
@@ -84,6 +83,7 @@ public class CustomerRepositoryHibernate {
       if (tx.getStatus() == TransactionStatus.ACTIVE) {
         tx.rollback();
       }
+      // BUG: Diagnostic contains: [TransactionEndedByClose]
       session.close();
     }
   }
@@ -153,11 +153,10 @@ public class CustomerRepositoryHibernate {
     return done;
   }
 
-  public boolean mergeDuplicatesLeaks(long keepId, long dropId) {
+  public boolean mergeDuplicatesEndedByClose(long keepId, long dropId) {
     Session session = sessionFactory.openSession();
     Transaction tx = session.beginTransaction();
     try {
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       Customer keep = session.get(Customer.class, keepId);
       Customer drop = session.get(Customer.class, dropId);
       keep.orders += drop.orders;
@@ -166,9 +165,9 @@ public class CustomerRepositoryHibernate {
       return true;
     } catch (HibernateException e) {
       log.error("merge of {} into {} failed", dropId, keepId, e);
-      // BUG: Diagnostic contains: [UncommittedTransaction]
       return false;
     } finally {
+      // BUG: Diagnostic contains: [TransactionEndedByClose]
       session.close();
     }
   }
@@ -187,7 +186,7 @@ public class CustomerRepositoryHibernate {
     tx.commit();
   }
 
-  public boolean tryReserveCreditLeaks(long id, long cents) {
+  public boolean tryReserveCreditEndedByClose(long id, long cents) {
     Session session = sessionFactory.openSession();
     Transaction tx = session.beginTransaction();
     try {
@@ -204,9 +203,9 @@ public class CustomerRepositoryHibernate {
       if (tx.getStatus() == TransactionStatus.ACTIVE) {
         tx.rollback();
       }
-      // BUG: Diagnostic contains: [UncommittedTransaction]
       return false;
     } finally {
+      // BUG: Diagnostic contains: [TransactionEndedByClose]
       session.close();
     }
   }
@@ -240,10 +239,10 @@ public class CustomerRepositoryHibernate {
     this.conversationTx = tx;
   }
 
-  public long countAndTouchLeaks(String city) {
+  public long countAndTouchEndedByClose(String city) {
+    // BUG: Diagnostic contains: [TransactionEndedByClose]
     try (Session session = sessionFactory.openSession()) {
       Transaction tx = session.beginTransaction();
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       List<Customer> customers = session.createQuery("from Customer c where c.city = :city", Customer.class).setParameter("city", city).getResultList();
       customers.forEach(c -> c.lastTouched = System.currentTimeMillis());
       tx.commit();

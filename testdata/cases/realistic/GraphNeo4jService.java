@@ -1,8 +1,9 @@
-// Realistic Neo4j social-graph service. Leaks: Session in try-with-resources but the Transaction
-// is not (closing the session ends nothing), early return whose finally only closes the session,
-// ClientException-only catch letting other unchecked exceptions escape.
+// Realistic Neo4j social-graph service. Leaks: ClientException-only catch letting other unchecked
+// exceptions escape.
 // Clean: Session and Transaction both in try-with-resources, executeRead lambda, isOpen() guard
-// in finally.
+// in finally, and (version 2, settled detail 11: closing a Neo4j session ends its open
+// transaction) a Session in try-with-resources whose Transaction is not, an early return whose
+// finally closes the session.
 package cases.realistic;
 
 import java.util.List;
@@ -30,10 +31,9 @@ public class GraphNeo4jService {
     }
   }
 
-  public void removeUserLeaks(String id) {
+  public void removeUserIsClean(String id) {
     try (Session session = driver.session()) {
       Transaction tx = session.beginTransaction();
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       tx.run("MATCH (u:User {id:$id}) DETACH DELETE u", Values.parameters("id", id));
       tx.commit();
     }
@@ -46,13 +46,12 @@ public class GraphNeo4jService {
     }
   }
 
-  public boolean mergeDuplicateNodesLeaks(String keepId, String dropId) {
+  public boolean mergeDuplicateNodesIsClean(String keepId, String dropId) {
     Session session = driver.session();
     Transaction tx = session.beginTransaction();
     try {
       Result result = tx.run("MATCH (d:User {id:$id}) RETURN count(d) AS c", Values.parameters("id", dropId));
       if (result.single().get("c").asInt() == 0) {
-        // BUG: Diagnostic contains: [UncommittedTransaction]
         return false;
       }
       tx.run(
@@ -84,12 +83,11 @@ public class GraphNeo4jService {
     }
   }
 
-  public void tagUsersLeaks(List<String> ids, String tag) {
+  public void tagUsersIsClean(List<String> ids, String tag) {
     try (Session session = driver.session()) {
       Transaction tx = session.beginTransaction();
       try {
         for (String id : ids) {
-          // BUG: Diagnostic contains: [UncommittedTransactionOnException]
           tx.run("MATCH (u:User {id:$id}) SET u.tags = coalesce(u.tags, []) + $tag", Values.parameters("id", id, "tag", tag));
         }
         tx.commit();

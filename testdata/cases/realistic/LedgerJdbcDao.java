@@ -122,11 +122,10 @@ public class LedgerJdbcDao {
     }
   }
 
-  public void transferLeaks(long from, long to, long cents) throws SQLException {
+  public void transferEndedByClose(long from, long to, long cents) throws SQLException {
     Connection conn = dataSource.getConnection();
     try {
       conn.setAutoCommit(false);
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       debit(conn, from, cents);
       credit(conn, to, cents);
       conn.commit();
@@ -134,6 +133,7 @@ public class LedgerJdbcDao {
       conn.rollback();
       throw e;
     } finally {
+      // BUG: Diagnostic contains: [TransactionEndedByClose]
       conn.close();
     }
   }
@@ -264,8 +264,9 @@ public class LedgerJdbcDao {
     }
   }
 
-  public void mirrorToReportingLeaks(Entry entry) throws SQLException {
+  public void mirrorToReportingEndedByClose(Entry entry) throws SQLException {
     try (Connection main = dataSource.getConnection();
+        // BUG: Diagnostic contains: [TransactionEndedByClose]
         Connection reporting = reportingDataSource.getConnection()) {
       main.setAutoCommit(false);
       reporting.setAutoCommit(false);
@@ -276,7 +277,6 @@ public class LedgerJdbcDao {
         reporting.commit();
       } catch (SQLException | RuntimeException e) {
         main.rollback();
-        // BUG: Diagnostic contains: [UncommittedTransactionOnException]
         throw e;
       }
     }

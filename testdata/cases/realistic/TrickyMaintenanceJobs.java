@@ -75,12 +75,11 @@ public class TrickyMaintenanceJobs {
     this.cleaner = cleaner;
   }
 
-  public void purgeOrphansLeaks(List<Long> ids) {
+  public void purgeOrphansEndedByClose(List<Long> ids) {
     Session session = sessionFactory.openSession();
     Transaction tx = session.beginTransaction();
     try {
       for (Long id : ids) {
-        // BUG: Diagnostic contains: [UncommittedTransactionOnException]
         cleaner.clean(id);
       }
       tx.commit();
@@ -89,6 +88,7 @@ public class TrickyMaintenanceJobs {
       if (status == TransactionStatus.ACTIVE) {
         tx.rollback();
       }
+      // BUG: Diagnostic contains: [TransactionEndedByClose]
       session.close();
     }
   }

@@ -2,8 +2,9 @@
 // call as a begin), end wrappers on a parameter (rollbackQuietly) and on a field (rollbackWork),
 // a helper that ends only on some paths (not an end wrapper), a method that returns the handle
 // it began (callers treat the result as begun), storing the handle in a field, an array or a
-// collection (hand-off), passing it to the external IOUtils.closeQuietly (hand-off by name), to a
-// same-file audit(..) or to the external System.out.println (not hand-offs), and
+// collection (hand-off), passing it to the external IOUtils.closeQuietly (version 2, settled
+// detail 7: the effect of the handle's own close(), which is empty here, so not an end and not a
+// hand-off), to a same-file audit(..) or to the external System.out.println (not hand-offs), and
 // try-with-resources on a home-grown handle whose close() is not an end.
 //
 // Readings chosen: (1) passing the handle to a same-file method that is not an end wrapper is
@@ -253,10 +254,12 @@ public class WrapperCases {
     System.out.println("audit " + tx);
   }
 
-  public void externalCloseQuietlyIsAHandOffIsClean(Object o) {
+  public void externalCloseQuietlyOfAnEmptyCloseLeaks(Object o) {
     ClosableTx tx = new ClosableDb().beginTransaction();
+    // BUG: Diagnostic contains: [UncommittedTransactionOnException]
     dao.save(o);
     IOUtils.closeQuietly(tx);
+    // BUG: Diagnostic contains: [UncommittedTransaction]
   }
 
   public void sameFileAuditIsNotAHandOffLeaks() {

@@ -19,6 +19,11 @@ final class Messages {
         + "; roll it back in a catch or finally block";
   }
 
+  static String endedByClose(Site begin, Site close, String unitName) {
+    return beganAt(begin) + " is ended only by this close (" + close.text() + ") on some path through " + unitName
+        + "; pools usually roll it back, but some drivers commit on close: commit or roll it back first";
+  }
+
   static String beginAgain(Site previous, Site here) {
     String when = previous.start() == here.start() ? " in an earlier iteration" : "";
     return beganAt(previous) + when + " is still active when it is begun again here; commit or roll it back before"

@@ -11,7 +11,9 @@ public record PathStep(Kind kind, Site site, String detail) {
     EXCEPTION,
     CATCH,
     JUMP,
-    EXIT
+    EXIT,
+    /** The close that ends the transaction on this path ({@code TransactionEndedByClose}). */
+    CLOSE
   }
 
   /** A short human description: {@code begin: orm.begin()}, {@code m == null is true}. */
@@ -22,6 +24,7 @@ public record PathStep(Kind kind, Site site, String detail) {
       case EXCEPTION -> detail + " thrown by " + site.text();
       case CATCH -> "caught by " + site.text();
       case JUMP, EXIT -> detail + ": " + site.text();
+      case CLOSE -> "closed, which alone ends the transaction: " + site.text();
     };
   }
 }

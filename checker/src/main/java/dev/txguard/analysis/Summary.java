@@ -13,18 +13,25 @@ import java.util.Set;
  * @param returnsHandle the protocol of a handle the method begins and returns, or null
  * @param ends locations whose transaction is no longer active after every normal exit (an end wrapper)
  * @param escapes locations whose handle the method hands off
+ * @param closes locations whose JDBC connection or Hibernate session is closed after every normal exit (a closer); a
+ *     field of the callee closed so means, for a caller that calls it on another object, that object is closed
  */
-record Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes) {
-  static final Summary NONE = new Summary(Map.of(), null, Set.of(), Set.of());
+record Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, Set<Slot> closes) {
+  static final Summary NONE = new Summary(Map.of(), null, Set.of(), Set.of(), Set.of());
 
   Summary {
     begins = Map.copyOf(begins);
     ends = Set.copyOf(ends);
     escapes = Set.copyOf(escapes);
+    closes = Set.copyOf(closes);
+  }
+
+  Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes) {
+    this(begins, returnsHandle, ends, escapes, Set.of());
   }
 
   boolean isEmpty() {
-    return begins.isEmpty() && returnsHandle == null && ends.isEmpty() && escapes.isEmpty();
+    return begins.isEmpty() && returnsHandle == null && ends.isEmpty() && escapes.isEmpty() && closes.isEmpty();
   }
 
   /** A location as a caller sees it: a parameter position, or a field or expression of the receiver. */

@@ -41,6 +41,10 @@ final class UnitAnalyzer {
   private final Set<Integer> ended = new HashSet<>();
   private final Set<Integer> escaped = new HashSet<>();
   private final Set<Integer> returned = new HashSet<>();
+  /** Transactions that a close ended on some path (for closer summaries: not an end). */
+  private final Set<Integer> closed = new HashSet<>();
+  /** Paths on which only a close ended the transaction, at that close ({@code TransactionEndedByClose}). */
+  private final List<Leak> closeLeaks = new ArrayList<>();
   private final List<Leak> normalLeaks = new ArrayList<>();
   private final Map<Integer, Leak> exceptionalLeaks = new HashMap<>();
   private final List<Leak> beginAgain = new ArrayList<>();
@@ -179,6 +183,8 @@ final class UnitAnalyzer {
       normal = begin(s, node, b.handle(), b.handleIsFresh(), b.owner(), b.info());
     } else if (op instanceof Op.End e) {
       normal = end(s, e.key());
+    } else if (op instanceof Op.Close c) {
+      normal = close(s, node, c.key());
     } else if (op instanceof Op.AssignBool a) {
       normal = assignBool(s, a);
     } else if (op instanceof Op.Copy c) {
@@ -297,6 +303,59 @@ final class UnitAnalyzer {
     return s.withTx(tx, TxStatus.ENDED);
   }
 
+  /**
+   * A close that ends the transaction only by close: it is over, but the close does not make the unit responsible,
+   * and a path on which it was still open here is a {@code TransactionEndedByClose} finding at this close.
+   */
+  private State close(State s, Node node, Key key) {
+    Integer tx = s.resolve(key).tx();
+    if (tx == null) {
+      return s;
+    }
+    TxStatus st = s.tx.get(tx);
+    if (st == null || !st.isOpen()) {
+      return s;
+    }
+    closed.add(tx);
+    if (tx >= 0) {
+      List<PathStep> path = new ArrayList<>(Trail.since(s.trail, tx));
+      path.add(new PathStep(PathStep.Kind.CLOSE, node.site(), ""));
+      closeLeaks.add(new Leak(tx, node.site(), ExitKind.CLOSE, null, path, null));
+    }
+    return s.withTx(tx, TxStatus.ENDED);
+  }
+
+  /** Protocols whose table lists {@code close()} as an end like any other. */
+  private static final Set<String> CLOSE_IS_AN_END = Set.of("mybatis", "jedis", "mongodb", "neo4j", "ebean");
+  /** Protocols whose {@code close()} ends the transaction only by close. */
+  private static final Set<String> CLOSE_ENDS_BY_CLOSE = Set.of("jdbc", "hibernate");
+  /** Protocols whose object's close ends nothing (JPA's {@code EntityManager}) or that have no object to close. */
+  private static final Set<String> CLOSE_ENDS_NOTHING = Set.of("jpa", "jta", "spring", "jdbi");
+
+  /**
+   * The effect of closing the object in {@code key} by a call the analysis knows only by its name or summary.
+   * {@code bodySeen}: a module method's body closes it (a closer); otherwise a library method named close or release
+   * does, which ends a home-grown transaction not at all (its close is not visible).
+   */
+  private State closeObject(State s, Node node, Key key, boolean bodySeen) {
+    Integer tx = s.resolve(key).tx();
+    if (tx == null) {
+      return s;
+    }
+    if (tx < 0) {
+      return close(s, node, key); // a summary run: the protocol is the caller's to judge
+    }
+    BeginRecord b = begins.get(tx);
+    String protocol = b == null ? "" : b.info().protocolId();
+    if (CLOSE_IS_AN_END.contains(protocol)) {
+      return end(s, key);
+    }
+    if (CLOSE_ENDS_BY_CLOSE.contains(protocol) || (bodySeen && !CLOSE_ENDS_NOTHING.contains(protocol))) {
+      return close(s, node, key);
+    }
+    return s;
+  }
+
   private State escape(State s, Key key, boolean handleOnly, boolean viaReturn) {
     State.Resolved r = s.resolve(key);
     if (!(r.binding() instanceof Binding.TxRef ref)) {
@@ -362,6 +421,15 @@ final class UnitAnalyzer {
           out = end(out, k);
         }
       }
+      for (Summary.Slot slot : summary.closes()) {
+        Key k = slot.inCaller(c.args(), c.receiverIsThis());
+        if (k == null && slot.kind() != Key.Kind.PARAM && c.receiver() != null) {
+          k = c.receiver(); // the callee closes a connection of its receiver: the receiver is closed (db.close())
+        }
+        if (k != null) {
+          out = closeObject(out, node, k, true);
+        }
+      }
       for (Summary.Slot slot : summary.escapes()) {
         Key k = slot.inCaller(c.args(), c.receiverIsThis());
         if (k != null) {
@@ -379,10 +447,22 @@ final class UnitAnalyzer {
           return begin(out, node, c.resultVar(), true, null, summary.returnsHandle());
         }
       }
-    } else if (c.storesArguments() || (!hasBody(c.localCallee()) && !c.isConstructor() && handOff.handsOff(c.name()))) {
+    } else if (c.storesArguments() || (!hasBody(c.localCallee()) && !c.isConstructor() && handOff.configured(c.name()))) {
       for (Key arg : c.args()) {
         if (arg != null) {
           out = escape(out, arg, true, false); // a handle hands off; an owner passed along does not
+        }
+      }
+    } else if (!hasBody(c.localCallee()) && !c.isConstructor()) {
+      // A method without a body, by its name (settled detail 7): ending words end what it is given, like an end
+      // wrapper; close or release has the effect of that object's own close(). Neither is a hand-off.
+      boolean ends = handOff.endsByName(c.name());
+      boolean closes = !ends && handOff.closesByName(c.name());
+      if (ends || closes) {
+        for (Key arg : c.args()) {
+          if (arg != null) {
+            out = ends ? end(out, arg) : closeObject(out, node, arg, false);
+          }
         }
       }
     }
@@ -560,6 +640,7 @@ final class UnitAnalyzer {
       case CONTINUE -> "continues";
       case YIELD -> "yields";
       case EXCEPTION -> "throws";
+      case CLOSE -> "closes";
     };
   }
 
@@ -606,6 +687,14 @@ final class UnitAnalyzer {
 
   boolean escaped(int tx) {
     return escaped.contains(tx);
+  }
+
+  boolean closed(int tx) {
+    return closed.contains(tx);
+  }
+
+  List<Leak> closeLeaks() {
+    return closeLeaks;
   }
 
   boolean returned(int tx) {

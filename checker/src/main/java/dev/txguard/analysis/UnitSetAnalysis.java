@@ -115,6 +115,7 @@ public final class UnitSetAnalysis {
     }
     Set<Summary.Slot> ends = new LinkedHashSet<>();
     Set<Summary.Slot> escapes = new LinkedHashSet<>();
+    Set<Summary.Slot> closes = new LinkedHashSet<>();
     if (!assumed.isEmpty()) {
       UnitAnalyzer entry = new UnitAnalyzer(g, summaries, handOff, options, assumed, bodies).run();
       if (!entry.exitStates().isEmpty()) {
@@ -124,11 +125,31 @@ public final class UnitSetAnalysis {
             escapes.add(Summary.Slot.of(e.getKey()));
           } else if (entry.ended(tx) && overAtEveryExit(entry, e.getKey(), tx)) {
             ends.add(Summary.Slot.of(e.getKey()));
+          } else if (entry.closed(tx) && overAtEveryExit(entry, e.getKey(), tx)) {
+            closes.add(Summary.Slot.of(e.getKey()));
           }
         }
       }
     }
-    return new Summary(begins, returnsHandle, ends, escapes);
+    return new Summary(begins, returnsHandle, ends, escapes, closes);
+  }
+
+  /**
+   * Whether a rollback inserted before this return is safe: on every path that reaches it the transaction is still
+   * active (never after a commit, an end or a hand-off on some path, and never on a path that did not begin it),
+   * semantics "Findings".
+   */
+  private static boolean activeOnEveryPathTo(UnitAnalyzer a, UnitAnalyzer.Leak leak) {
+    for (State s : a.exitStates()) {
+      if (s.exitSite == null || s.exitKind != ExitKind.RETURN || s.exitSite.start() != leak.at().start()) {
+        continue;
+      }
+      TxStatus st = s.tx.get(leak.tx());
+      if (st == null || !st.isOpen()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean overAtEveryExit(UnitAnalyzer a, Key key, int tx) {
@@ -147,6 +168,8 @@ public final class UnitSetAnalysis {
       Op op = n.op();
       if (op instanceof Op.End e) {
         keys.add(e.key());
+      } else if (op instanceof Op.Close c) {
+        keys.add(c.key());
       } else if (op instanceof Op.Branch b && b.cond() instanceof Cond.Query q) {
         keys.add(q.key());
       } else if (op instanceof Op.Escape e) {
@@ -176,7 +199,7 @@ public final class UnitSetAnalysis {
         continue;
       }
       UnitAnalyzer.BeginRecord b = a.begins().get(l.tx());
-      String fix = l.kind() == ExitKind.RETURN ? b.info().rollbackStatement() : "";
+      String fix = l.kind() == ExitKind.RETURN && activeOnEveryPathTo(a, l) ? b.info().rollbackStatement() : "";
       Finding f = new Finding(Rule.UNCOMMITTED_TRANSACTION, g.unitName(), g.unitId(), l.at(), l.kind(), b.site(),
           b.info().api(), l.path(), fix, Messages.normalExit(b.site(), l.kind(), g.unitName()));
       out.putIfAbsent("normal:" + l.at().start() + ":" + b.site().start(), f);
@@ -192,6 +215,15 @@ public final class UnitSetAnalysis {
           ExitKind.EXCEPTION, b.site(), b.info().api(), l.path(), "",
           Messages.exceptionalExit(b.site(), l.thrown(), g.unitName()));
       out.putIfAbsent("exc:" + b.site().start(), f);
+    }
+    for (UnitAnalyzer.Leak l : a.closeLeaks()) {
+      if (!a.responsible(l.tx())) {
+        continue;
+      }
+      UnitAnalyzer.BeginRecord b = a.begins().get(l.tx());
+      Finding f = new Finding(Rule.TRANSACTION_ENDED_BY_CLOSE, g.unitName(), g.unitId(), l.at(), ExitKind.CLOSE,
+          b.site(), b.info().api(), l.path(), "", Messages.endedByClose(b.site(), l.at(), g.unitName()));
+      out.putIfAbsent("close:" + l.at().start() + ":" + b.site().start(), f);
     }
     List<Finding> list = new ArrayList<>(out.values());
     list.sort(Comparator.comparingInt((Finding f) -> f.at().start()).thenComparing(Finding::rule));

@@ -2,6 +2,7 @@ package dev.txguard.audit;
 
 import dev.txguard.protocol.ProtocolRegistry;
 import dev.txguard.source.JavaRelease;
+import dev.txguard.report.RuleSelection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +22,10 @@ import java.util.Objects;
  *     ever meet it, and then the report names them.
  * @param release the Java level to parse at: {@link JavaRelease#NEWEST} (with the retry for old keywords) unless the
  *     user pinned one ({@code --release})
+ * @param rules the rules whose findings the result keeps (by default those on by default)
  */
 public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegistry registry, int threads,
-    boolean includeTests, Duration fileTimeLimit, JavaRelease release) {
+    boolean includeTests, Duration fileTimeLimit, JavaRelease release, RuleSelection rules) {
   /** Generous: the slowest ordinary file seen took well under a second. */
   public static final Duration DEFAULT_FILE_TIME_LIMIT = Duration.ofSeconds(60);
 
@@ -39,12 +41,14 @@ public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegis
       throw new IllegalArgumentException("the file time limit must not be negative: " + fileTimeLimit);
     }
     release = release == null ? JavaRelease.NEWEST : release;
+    rules = rules == null ? RuleSelection.defaults() : rules;
   }
 
-  /** At the newest Java level. */
+  /** At the newest Java level, with the default rules. */
   public AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegistry registry, int threads,
       boolean includeTests, Duration fileTimeLimit) {
-    this(paths, classpath, registry, threads, includeTests, fileTimeLimit, JavaRelease.NEWEST);
+    this(paths, classpath, registry, threads, includeTests, fileTimeLimit, JavaRelease.NEWEST,
+        RuleSelection.defaults());
   }
 
   /** With the default file time limit. */
@@ -60,10 +64,14 @@ public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegis
   }
 
   public AuditOptions withFileTimeLimit(Duration limit) {
-    return new AuditOptions(paths, classpath, registry, threads, includeTests, limit, release);
+    return new AuditOptions(paths, classpath, registry, threads, includeTests, limit, release, rules);
   }
 
   public AuditOptions withRelease(JavaRelease r) {
-    return new AuditOptions(paths, classpath, registry, threads, includeTests, fileTimeLimit, r);
+    return new AuditOptions(paths, classpath, registry, threads, includeTests, fileTimeLimit, r, rules);
+  }
+
+  public AuditOptions withRules(RuleSelection selected) {
+    return new AuditOptions(paths, classpath, registry, threads, includeTests, fileTimeLimit, release, selected);
   }
 }

@@ -139,7 +139,11 @@ public final class AuditRunner {
     };
   }
 
-  private static AuditResult assemble(FileOutcome[] outcomes, List<Problem> problems) {
+  private AuditResult assemble(FileOutcome[] outcomes, List<Problem> problems) {
+    return options.rules().filter(assembleAll(outcomes, problems));
+  }
+
+  private static AuditResult assembleAll(FileOutcome[] outcomes, List<Problem> problems) {
     List<AuditedFile> audited = new ArrayList<>();
     int analysed = 0;
     for (FileOutcome o : outcomes) {

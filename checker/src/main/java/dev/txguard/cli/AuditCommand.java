@@ -10,6 +10,7 @@ import dev.txguard.report.AtomicFiles;
 import dev.txguard.report.AuditResult;
 import dev.txguard.report.Baseline;
 import dev.txguard.source.JavaRelease;
+import dev.txguard.report.RuleSelection;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,6 +65,11 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--write-baseline", paramLabel = "FILE", description = "Write every current finding to a baseline.")
   Path writeBaseline;
 
+  @Option(names = "--rules", paramLabel = "RULE", split = ",",
+      description = "Rules to report, comma-separated: UncommittedTransaction, UncommittedTransactionOnException, "
+          + "TransactionEndedByClose (default: the first two; TransactionEndedByClose is off unless named).")
+  List<String> rules;
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of processors).")
   Integer threads;
 
@@ -116,8 +122,14 @@ final class AuditCommand implements Callable<Integer> {
       return Main.EXIT_USAGE;
     }
 
+    RuleSelection selected;
+    try {
+      selected = RuleSelection.parse(rules == null ? List.of() : rules, "--rules");
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     AuditOptions options = new AuditOptions(paths, classpathEntries(), registry, workers, includeTests,
-        Duration.ofSeconds(limit), level);
+        Duration.ofSeconds(limit), level, selected);
     AuditListener progress = Terminal.stderrIsTerminal() ? new ProgressBarListener() : new StatusLineListener(err);
     AuditResult all = new AuditRunner(options, progress).run();
     AuditResult result = known == null ? all : known.filterNew(all);

@@ -7,7 +7,9 @@ public enum ExitKind {
   BREAK("this break leads out of"),
   CONTINUE("this continue leads out of"),
   YIELD("this yield leads out of"),
-  EXCEPTION("an exception thrown here leaves");
+  EXCEPTION("an exception thrown here leaves"),
+  /** Not an exit: the close that alone ends the transaction on the path ({@code TransactionEndedByClose}). */
+  CLOSE("this close ends it in");
 
   private final String phrase;
 

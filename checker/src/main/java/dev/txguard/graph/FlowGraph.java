@@ -32,7 +32,7 @@ public record FlowGraph(
   /** Whether the unit contains any transaction operation or same-unit call worth analysing. */
   public boolean hasTransactionOps() {
     for (Node n : nodes) {
-      if (n.op() instanceof Op.Begin || n.op() instanceof Op.End) {
+      if (n.op() instanceof Op.Begin || n.op() instanceof Op.End || n.op() instanceof Op.Close) {
         return true;
       }
       if (n.op() instanceof Op.Call c && c.localCallee() != null) {

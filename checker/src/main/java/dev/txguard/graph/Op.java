@@ -17,6 +17,12 @@ public sealed interface Op {
   /** The transaction that {@code key} refers to ends. */
   record End(Key key) implements Op {}
 
+  /**
+   * The object in {@code key} is closed, which ends its transaction only by close (a JDBC connection goes back to a
+   * pool that rolls it back; a Hibernate session releases it). Not an end for the default rules' responsibility.
+   */
+  record Close(Key key) implements Op {}
+
   /** A boolean variable takes the value of a leaf condition. */
   record AssignBool(Key var, Cond value) implements Op {}
 

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class FixFacts {
   /** The facts of one begin. */
-  record BeginFacts(Type rollbackOwner, Set<Integer> localPositions) {}
+  record BeginFacts(Type rollbackOwner, Type beginReceiver, Set<Integer> localPositions) {}
 
   private final Map<Integer, BeginFacts> byBegin = new HashMap<>();
 
@@ -45,7 +45,7 @@ final class FixFacts {
     if (receiver == null && handleExpr == null && ASTHelpers.getSymbol(call) != null) {
       owner = ASTHelpers.getType(call);
     }
-    byBegin.put(site.start(), new BeginFacts(owner, locals));
+    byBegin.put(site.start(), new BeginFacts(owner, receiver == null ? null : ASTHelpers.getType(receiver), locals));
   }
 
   BeginFacts forBegin(Site begin) {

@@ -426,14 +426,14 @@ final class JavacLowering {
       type = ASTHelpers.getType(e);
     }
     JavacTypeFacts facts = typeCache.of(type);
-    boolean closeEnds = key != null && facts != null && registry.closeEnds(facts);
+    Role close = key == null || facts == null ? null : registry.closeRole(facts);
     Site site = sites.of(r);
     b.tryCatchFinally(
         () -> lowerResources(resources, i + 1, body),
         List.of(),
         () -> {
-          if (closeEnds) {
-            b.op(new Op.End(key), site);
+          if (close != null) {
+            b.op(close == Role.CLOSE_RECEIVER ? new Op.Close(key) : new Op.End(key), site);
           }
         });
   }
@@ -668,6 +668,11 @@ final class JavacLowering {
         if (k != null) {
           b.op(new Op.End(k), site);
         }
+        return true;
+      }
+      case CLOSE_RECEIVER -> {
+        Key k = receiver == null ? Key.field("this") : keyOrExpr(receiver);
+        b.op(new Op.Close(k), site);
         return true;
       }
       case END_ARGUMENT -> {

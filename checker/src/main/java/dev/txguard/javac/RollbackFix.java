@@ -32,9 +32,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The suggested fix for an early return: insert the protocol's rollback before it. Offered only when that is safe:
- * the handle is in scope at the return, the rollback throws no checked exception the method does not catch or
- * declare, and the return value does not call anything (which would then run outside the transaction).
+ * The suggested fix for an early return: insert the protocol's rollback before it, on a line of its own with the
+ * return's indentation. Offered only when that is safe: the analysis found the transaction active on every path to
+ * this return (the finding carries no rollback statement otherwise), the handle is in scope at the return, the
+ * rollback method's declaration resolves and its checked exceptions are caught around the return or declared, the
+ * object is not closed before the return, and the return value does not call anything (which would then run outside
+ * the transaction).
  */
 final class RollbackFix {
   private RollbackFix() {}
@@ -48,16 +51,90 @@ final class RollbackFix {
       return Optional.empty();
     }
     FixFacts.BeginFacts facts = analysis.fixFacts.forBegin(f.begin());
-    if (facts == null || !inScope(facts.localPositions(), path) || !exceptionsHandled(facts, f, path, state)) {
+    if (facts == null || !inScope(facts.localPositions(), path) || !exceptionsHandled(facts, f, path, state)
+        || closedBefore(f.rollbackStatement(), ret, path, state)) {
       return Optional.empty();
     }
     Tree parent = path.getParentPath().getLeaf();
     String statement = f.rollbackStatement();
     if (parent instanceof BlockTree || parent instanceof CaseTree) {
-      return Optional.of(SuggestedFix.prefixWith(ret, statement + "\n"));
+      // The new line takes the return's indentation (tabs or spaces, as written); a return that does not start its
+      // line (`case 1: return x;`) gets the rollback in front of it on the same line.
+      String indent = indentation(state.getSourceCode(), ((com.sun.tools.javac.tree.JCTree) ret).getStartPosition());
+      return Optional.of(SuggestedFix.prefixWith(ret, statement + (indent == null ? " " : "\n" + indent)));
     }
     // `if (x) return false;`: the return needs braces to gain a statement.
     return Optional.of(SuggestedFix.replace(ret, "{ " + statement + " " + state.getSourceForNode(ret) + " }"));
+  }
+
+  /** The whitespace from the start of the line to {@code pos}, or null when something else precedes it there. */
+  static String indentation(CharSequence source, int pos) {
+    if (source == null || pos < 0) {
+      return null;
+    }
+    int start = pos;
+    while (start > 0 && source.charAt(start - 1) != '\n' && source.charAt(start - 1) != '\r') {
+      start--;
+    }
+    for (int i = start; i < pos; i++) {
+      char c = source.charAt(i);
+      if (c != ' ' && c != '\t') {
+        return null;
+      }
+    }
+    return source.subSequence(start, pos).toString();
+  }
+
+  /**
+   * Whether the object the rollback is called on, or what it is reached through ({@code em} for
+   * {@code em.getTransaction().rollback()}), is passed to or is the receiver of a close or release call that comes
+   * before the return in the unit: a rollback after it would fail (a closed {@code EntityManager} throws).
+   */
+  private static boolean closedBefore(String statement, ReturnTree ret, TreePath path, VisitorState state) {
+    int call = statement.lastIndexOf('.');
+    if (call < 0) {
+      return true;
+    }
+    String target = statement.substring(0, call);
+    Tree unit = null;
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof LambdaExpressionTree) {
+        unit = p.getLeaf();
+        break;
+      }
+    }
+    if (unit == null) {
+      return true;
+    }
+    int retStart = ((com.sun.tools.javac.tree.JCTree) ret).getStartPosition();
+    boolean[] closed = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        Symbol sym = ASTHelpers.getSymbol(node);
+        if (sym != null && ((com.sun.tools.javac.tree.JCTree) node).getStartPosition() < retStart
+            && closesByName(sym.getSimpleName().toString())) {
+          List<ExpressionTree> objects = new ArrayList<>(node.getArguments());
+          ExpressionTree receiver = JavacCallFacts.receiver(node);
+          if (receiver != null) {
+            objects.add(receiver);
+          }
+          for (ExpressionTree o : objects) {
+            String text = state.getSourceForNode(o);
+            if (text != null && (target.equals(text) || target.startsWith(text + "."))) {
+              closed[0] = true;
+            }
+          }
+        }
+        return super.visitMethodInvocation(node, null);
+      }
+    }.scan(unit, null);
+    return closed[0];
+  }
+
+  private static boolean closesByName(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("close") || lower.contains("release");
   }
 
   private static boolean callsSomething(ExpressionTree e) {
@@ -138,15 +215,19 @@ final class RollbackFix {
   /** Whether each checked exception the rollback method declares is caught around the return or declared. */
   private static boolean exceptionsHandled(FixFacts.BeginFacts facts, Finding f, TreePath path, VisitorState state) {
     String method = f.rollbackStatement().replaceAll("^.*\\.([A-Za-z0-9_$]+)\\(.*$", "$1");
-    Type owner = facts.rollbackOwner();
-    if (owner == null || owner.tsym == null) {
-      return true;
+    // The end method is declared on the handle ({@code tx.rollback()}) or, for a template that calls it on the begin's
+    // receiver with the handle as argument (Spring's {@code txManager.rollback(status)}), on that receiver.
+    Type owner = f.rollbackStatement().contains("(" + ")") ? facts.rollbackOwner() : facts.beginReceiver();
+    if (owner == null || owner.tsym == null || owner.isErroneous()) {
+      return false; // the end method's declaration does not resolve: no fix
     }
     Types types = state.getTypes();
     List<Type> checked = new ArrayList<>();
+    boolean declared = false;
     for (Type t : types.closure(types.erasure(owner))) {
       for (Symbol m : t.tsym.members().getSymbolsByName(state.getName(method))) {
         if (m instanceof Symbol.MethodSymbol ms) {
+          declared = true;
           for (Type thrown : ms.getThrownTypes()) {
             if (!types.isSubtype(thrown, state.getSymtab().runtimeExceptionType)
                 && !types.isSubtype(thrown, state.getSymtab().errorType)) {
@@ -155,6 +236,9 @@ final class RollbackFix {
           }
         }
       }
+    }
+    if (!declared) {
+      return false;
     }
     for (Type thrown : checked) {
       if (!handled(thrown, path, types)) {

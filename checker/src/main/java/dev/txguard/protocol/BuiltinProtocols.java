@@ -50,6 +50,7 @@ final class BuiltinProtocols {
     List<String> hTx = List.of("org.hibernate.Transaction");
     add(p, HIBERNATE, hSession, "beginTransaction", 0, Role.BEGIN_RETURNING, null, true);
     add(p, HIBERNATE, hSession, "getTransaction", 0, Role.ACCESSOR, null, false);
+    add(p, HIBERNATE, hSession, "close", 0, Role.CLOSE_RECEIVER, null, false);
     add(p, HIBERNATE, hTx, "begin", 0, Role.BEGIN_ON_RECEIVER, null, false);
     add(p, HIBERNATE, hTx, "commit", 0, Role.END_RECEIVER, null, false);
     add(p, HIBERNATE, hTx, "rollback", 0, Role.END_RECEIVER, null, false);
@@ -72,6 +73,7 @@ final class BuiltinProtocols {
     add(p, JDBC, conn, "commit", 0, Role.END_RECEIVER, null, false);
     add(p, JDBC, conn, "rollback", 0, Role.END_RECEIVER, null, false);
     add(p, JDBC, conn, "getAutoCommit", 0, Role.QUERY, AUTO_COMMIT, false);
+    add(p, JDBC, conn, "close", 0, Role.CLOSE_RECEIVER, null, false);
 
     // JTA, jakarta and javax; UserTransaction and TransactionManager.
     List<String> jta = List.of("jakarta.transaction.UserTransaction", "jakarta.transaction.TransactionManager",
@@ -106,8 +108,11 @@ final class BuiltinProtocols {
     add(p, JDBI, handle, "isInTransaction", 0, Role.QUERY, StatusTest.ACTIVE, false);
 
     // Jedis.
-    add(p, JEDIS, List.of("redis.clients.jedis.Jedis", "redis.clients.jedis.UnifiedJedis", "redis.clients.jedis.BinaryJedis"),
-        "multi", 0, Role.BEGIN_RETURNING, null, false);
+    // Closing the Jedis connection (the owner) ends its open MULTI, like closing a Neo4j session (settled detail 11).
+    List<String> jedisOwners = List.of("redis.clients.jedis.Jedis", "redis.clients.jedis.UnifiedJedis",
+        "redis.clients.jedis.BinaryJedis");
+    add(p, JEDIS, jedisOwners, "multi", 0, Role.BEGIN_RETURNING, null, true);
+    add(p, JEDIS, jedisOwners, "close", 0, Role.END_RECEIVER, null, false);
     List<String> jtx = List.of("redis.clients.jedis.Transaction", "redis.clients.jedis.AbstractTransaction",
         "redis.clients.jedis.TransactionBase");
     add(p, JEDIS, jtx, "exec", 0, Role.END_RECEIVER, null, false);
@@ -124,8 +129,9 @@ final class BuiltinProtocols {
         "hasActiveTransaction", 0, Role.QUERY, StatusTest.ACTIVE, false);
 
     // Neo4j driver (4.x/5.x and the 1.x package).
-    add(p, NEO4J, List.of("org.neo4j.driver.Session", "org.neo4j.driver.v1.Session"), "beginTransaction", -1,
-        Role.BEGIN_RETURNING, null, false);
+    List<String> neoSessions = List.of("org.neo4j.driver.Session", "org.neo4j.driver.v1.Session");
+    add(p, NEO4J, neoSessions, "beginTransaction", -1, Role.BEGIN_RETURNING, null, true);
+    add(p, NEO4J, neoSessions, "close", 0, Role.END_RECEIVER, null, false);
     List<String> ntx = List.of("org.neo4j.driver.Transaction", "org.neo4j.driver.v1.Transaction");
     add(p, NEO4J, ntx, "commit", 0, Role.END_RECEIVER, null, false);
     add(p, NEO4J, ntx, "rollback", 0, Role.END_RECEIVER, null, false);

@@ -34,6 +34,11 @@ record CallPattern(
     return name.equals(call.methodName()) && (argCount < 0 || argCount == call.argumentCount());
   }
 
+  /** Whether a call without arguments has this row's shape. */
+  boolean matchesShape0() {
+    return argCount <= 0;
+  }
+
   boolean matchesType(TypeFacts receiver) {
     if (receiver == null) {
       return false;

@@ -20,6 +20,11 @@ public record CallRole(Role role, Protocol protocol, StatusTest test, boolean al
     return role == Role.BEGIN_ON_RECEIVER || role == Role.BEGIN_RETURNING;
   }
 
+  /** A close that ends the transaction by close (not a commit or rollback). */
+  public boolean isClose() {
+    return role == Role.CLOSE_RECEIVER;
+  }
+
   public boolean isEnd() {
     return role == Role.END_RECEIVER || role == Role.END_ARGUMENT || role == Role.END_OWNED;
   }

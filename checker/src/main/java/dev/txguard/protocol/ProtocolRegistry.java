@@ -112,14 +112,23 @@ public final class ProtocolRegistry {
     return false;
   }
 
-  /** Whether {@code close()} on a value of this type ends its transaction (try-with-resources). */
-  public boolean closeEnds(TypeFacts type) {
+  /**
+   * What {@code close()} on a value of this type does to its transaction (try-with-resources):
+   * {@link Role#END_RECEIVER} where the table lists close as an end (MyBatis, Jedis, MongoDB, Neo4j, Ebean),
+   * {@link Role#CLOSE_RECEIVER} where it ends only by close (JDBC, Hibernate), null where it ends nothing.
+   */
+  public Role closeRole(TypeFacts type) {
     for (CallPattern p : byName.getOrDefault("close", List.of())) {
-      if (p.role() == Role.END_RECEIVER && p.matchesType(type)) {
-        return true;
+      if ((p.role() == Role.END_RECEIVER || p.role() == Role.CLOSE_RECEIVER) && p.matchesShape0() && p.matchesType(type)) {
+        return p.role();
       }
     }
-    return false;
+    return null;
+  }
+
+  /** Whether {@code close()} on a value of this type ends its transaction, as an end or by close. */
+  public boolean closeEnds(TypeFacts type) {
+    return closeRole(type) != null;
   }
 
   private boolean isKnownApiType(TypeFacts type) {

@@ -12,6 +12,12 @@ public enum Role {
   END_ARGUMENT,
   /** Ends the transaction owned by the receiver ({@code DB.commitTransaction()}). */
   END_OWNED,
+  /**
+   * Closes the receiver, which ends its transaction only by close ({@code Connection.close()},
+   * {@code Session.close()}): the pool or the session rolls it back, but some drivers commit. Reported by the
+   * {@code TransactionEndedByClose} rule, not by the default ones.
+   */
+  CLOSE_RECEIVER,
   /** A query on the receiver's transaction; its {@link CallRole#test()} says what it answers. */
   QUERY,
   /** Returns a status value that a comparison with a constant turns into a query ({@code getStatus()}). */

@@ -11,6 +11,8 @@ final class RuleText {
       case UNCOMMITTED_TRANSACTION -> "A transaction begun in this method can still be active when the method returns";
       case UNCOMMITTED_TRANSACTION_ON_EXCEPTION ->
           "An exception can leave this method while a transaction it began is still active";
+      case TRANSACTION_ENDED_BY_CLOSE ->
+          "Only closing the connection or session ends a transaction begun in this method on some path";
     };
   }
 
@@ -25,6 +27,12 @@ final class RuleText {
           "After a method begins a transaction, a call or throw can raise an exception that propagates out of the"
               + " method before anything commits or rolls the transaction back. The caller gets the exception and the"
               + " connection keeps the open transaction. Roll it back in a catch or finally block.";
+      case TRANSACTION_ENDED_BY_CLOSE ->
+          "On some path from the begin, nothing commits or rolls the transaction back and only closing the JDBC"
+              + " connection or Hibernate session ends it. Most pools (HikariCP, DBCP, c3p0) roll a returned"
+              + " connection back, so the default rules stay silent; but some drivers commit on close (Oracle) and"
+              + " some pools do not roll back (the Tomcat JDBC pool's default). Off by default; commit or roll back"
+              + " explicitly before the close.";
     };
   }
 

@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * SARIF 2.1.0: one run of tool {@code txguard} declaring both rules; per finding a result with its location, the
+ * SARIF 2.1.0: one run of tool {@code txguard} declaring every rule (the one off by default with
+ * {@code defaultConfiguration.enabled: false}); per finding a result with its location, the
  * begin site as a related location, the path as a code flow, and the baseline fingerprint as a partial fingerprint.
  * Problems become tool execution notifications of the run's one invocation. URIs are relative to {@code %SRCROOT%}, so
  * the file holds no absolute paths.
@@ -69,7 +70,10 @@ public final class SarifReport {
       text(r, "shortDescription", RuleText.summary(rule));
       text(r, "fullDescription", RuleText.fullDescription(rule));
       text(r, "help", RuleText.fullDescription(rule) + " See " + RuleText.docsPath(rule) + ".");
-      r.putObject("defaultConfiguration").put("level", "warning");
+      ObjectNode config = r.putObject("defaultConfiguration").put("level", "warning");
+      if (!rule.enabledByDefault()) {
+        config.put("enabled", false); // reported only when asked for by name (--rules)
+      }
     }
     return driver;
   }
@@ -154,6 +158,7 @@ public final class SarifReport {
       case BRANCH, JUMP -> "branch";
       case CATCH -> "handler";
       case EXIT -> "exit";
+      case CLOSE -> "release";
       case EXCEPTION -> null;
     };
   }

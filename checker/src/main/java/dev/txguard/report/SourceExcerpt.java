@@ -32,7 +32,7 @@ final class SourceExcerpt {
   static String role(PathStep.Kind kind) {
     return switch (kind) {
       case BEGIN -> "begin";
-      case EXIT -> "exit";
+      case EXIT, CLOSE -> "exit";
       default -> "path";
     };
   }

@@ -369,7 +369,8 @@ public final class SourceAnalyzer {
             continue;
           }
           for (String v : values(ann)) {
-            if (v.equals("all") || v.equals(Rule.UNCOMMITTED_TRANSACTION.checkName()) || v.equals(rule.checkName())) {
+            if (v.equals("all") || v.equals(rule.checkName())
+                || (v.equals(Rule.UNCOMMITTED_TRANSACTION.checkName()) && rule.enabledByDefault())) {
               return true;
             }
           }

@@ -368,11 +368,11 @@ final class SourceLowering {
       key = keyOf(r);
       type = resolver.typeOf(r);
     }
-    boolean closeEnds = key != null && type != null && registry.closeEnds(type);
+    Role close = key == null || type == null ? null : registry.closeRole(type);
     Site site = sites.of(r);
     b.tryCatchFinally(() -> lowerResources(resources, i + 1, body), List.of(), () -> {
-      if (closeEnds) {
-        b.op(new Op.End(key), site);
+      if (close != null) {
+        b.op(close == Role.CLOSE_RECEIVER ? new Op.Close(key) : new Op.End(key), site);
       }
     });
   }
@@ -621,6 +621,11 @@ final class SourceLowering {
         if (k != null) {
           b.op(new Op.End(k), site);
         }
+        return true;
+      }
+      case CLOSE_RECEIVER -> {
+        Key k = receiver == null ? Key.field("this") : keyOrExpr(receiver);
+        b.op(new Op.Close(k), site);
         return true;
       }
       case END_ARGUMENT -> {

@@ -188,6 +188,53 @@ class MainTest {
     assertEquals(0, txguard("audit", "--help").exit());
   }
 
+  private static final String CLOSED_IN_FINALLY = """
+      package app;
+
+      import java.sql.Connection;
+      import java.sql.SQLException;
+      import javax.sql.DataSource;
+
+      class Closer {
+        void save(DataSource ds, boolean skip) throws SQLException {
+          Connection c = ds.getConnection();
+          try {
+            c.setAutoCommit(false);
+            if (skip) {
+              return;
+            }
+            c.commit();
+          } finally {
+            c.close();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void transactionEndedByCloseReportsOnlyWhenNamedInRules() {
+    Path file = write(dir, "app/Closer.java", CLOSED_IN_FINALLY);
+    Run byDefault = txguard("audit", file.toString());
+    assertEquals(0, byDefault.exit(), byDefault.out());
+    assertEquals("txguard: 0 findings, 0 problems, 1 file analysed\n", byDefault.out());
+
+    Run named = txguard("audit", file.toString(), "--rules", "UncommittedTransaction,transactionendedbyclose");
+    assertEquals(1, named.exit(), named.out());
+    assertTrue(named.out().startsWith("Closer.java:17:7: [TransactionEndedByClose] transaction begun at line 11"),
+        named.out());
+    assertTrue(named.out().contains("line 13: returns: return;"), named.out());
+    assertTrue(named.out().endsWith("txguard: 1 finding (1 TransactionEndedByClose), 0 problems, 1 file analysed\n"),
+        named.out());
+
+    Run onlyDefault = txguard("audit", file.toString(), "--rules", "UncommittedTransaction");
+    assertEquals(0, onlyDefault.exit(), onlyDefault.out());
+
+    Run unknown = txguard("audit", file.toString(), "--rules", "Nope");
+    assertEquals(2, unknown.exit());
+    assertTrue(unknown.err().contains("unknown rule 'Nope' in --rules; the rules are UncommittedTransaction, "
+        + "UncommittedTransactionOnException, TransactionEndedByClose"), unknown.err());
+  }
+
   @Test
   void outputIsTheSameWhateverTheThreadCount() throws IOException {
     Path cases = Path.of(System.getProperty("txguard.testdata", "../testdata")).resolve("cases");

@@ -77,6 +77,9 @@ final class CaseDiff {
     return out;
   }
 
+  /** A txguard diagnostic's rule, every check turned on. */
+  private static final Pattern RULE = Pattern.compile("^\\[(UncommittedTransaction\\w*|TransactionEndedByClose)\\]");
+
   private static final Pattern BEGUN = Pattern.compile("transaction begun at line (\\d+)");
 
   /** {@code File.java:line [Rule] begun N} for each txguard diagnostic. */
@@ -85,7 +88,7 @@ final class CaseDiff {
     for (Path file : files) {
       for (Diagnostic<? extends JavaFileObject> d : compile(file, List.of()).getDiagnostics()) {
         String msg = d.getMessage(Locale.ROOT);
-        Matcher m = Pattern.compile("^\\[(UncommittedTransaction\\w*)\\]").matcher(msg);
+        Matcher m = RULE.matcher(msg);
         Matcher b = BEGUN.matcher(msg);
         if (m.find() && b.find()) {
           out.add(file.getFileName() + ":" + d.getLineNumber() + " [" + m.group(1) + "] begun " + b.group(1));
@@ -98,12 +101,13 @@ final class CaseDiff {
   private static DiagnosticCollector<JavaFileObject> compile(Path file, List<String> flags) throws IOException {
     JavaCompiler javac = new com.google.errorprone.BaseErrorProneJavaCompiler(
         com.google.errorprone.scanner.ScannerSupplier.fromBugCheckerClasses(
-            UncommittedTransaction.class, UncommittedTransactionOnException.class));
+            UncommittedTransaction.class, UncommittedTransactionOnException.class, TransactionEndedByClose.class));
     DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
     try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
       Path out = Files.createTempDirectory("txguard-casediff");
       List<String> options = new ArrayList<>(List.of(
           "-XDcompilePolicy=simple", "--should-stop=ifError=FLOW", "-d", out.toString(),
+          "-Xep:" + TransactionEndedByClose.NAME,
           "-classpath", classpath(), "-proc:none"));
       options.addAll(flags);
       javac.getTask(null, fm, diags, options, null, fm.getJavaFileObjects(file)).call();
@@ -118,7 +122,7 @@ final class CaseDiff {
     List<String> errors = new ArrayList<>();
     JavaCompiler javac = new com.google.errorprone.BaseErrorProneJavaCompiler(
         com.google.errorprone.scanner.ScannerSupplier.fromBugCheckerClasses(
-            UncommittedTransaction.class, UncommittedTransactionOnException.class));
+            UncommittedTransaction.class, UncommittedTransactionOnException.class, TransactionEndedByClose.class));
     for (Path file : files) {
       expected.addAll(markers(file));
       DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
@@ -126,14 +130,14 @@ final class CaseDiff {
         Path out = Files.createTempDirectory("txguard-casediff");
         List<String> options = new ArrayList<>(List.of(
             "-XDcompilePolicy=simple", "--should-stop=ifError=FLOW", "-d", out.toString(),
-            "-classpath", classpath(),
+            "-Xep:" + TransactionEndedByClose.NAME, "-classpath", classpath(),
             "-proc:none"));
         options.addAll(flags);
         javac.getTask(null, fm, diags, options, null, fm.getJavaFileObjects(file)).call();
       }
       for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
         String msg = d.getMessage(Locale.ROOT);
-        Matcher m = Pattern.compile("^\\[(UncommittedTransaction\\w*)\\]").matcher(msg);
+        Matcher m = RULE.matcher(msg);
         if (m.find()) {
           reported.add(new Entry(file.getFileName().toString(), (int) d.getLineNumber(), m.group(1)));
         } else if (d.getKind() == Diagnostic.Kind.ERROR) {

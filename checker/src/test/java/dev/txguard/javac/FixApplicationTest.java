@@ -47,7 +47,11 @@ class FixApplicationTest {
 
       List<String> contents = read(unit);
       compiler.compile(unit, PATCH);
-      boolean changed = !contents.equals(read(unit));
+      List<String> patched = read(unit);
+      boolean changed = !contents.equals(patched);
+      for (int i = 0; i < unit.size(); i++) {
+        problems.addAll(misindented(unit.get(i), contents.get(i), patched.get(i)));
+      }
       if (changed != withFix > 0) {
         problems.add(unit + ": " + withFix + " fixes offered, files changed: " + changed);
       }
@@ -64,6 +68,96 @@ class FixApplicationTest {
     assertEquals(List.of(), problems);
     assertTrue(fixed >= 50, "fixes applied: " + fixed + " of " + before + " findings");
     System.err.printf("FixApplicationTest: %d of %d findings had a fix; all applied, recompiled, gone%n", fixed, before);
+  }
+
+  /**
+   * The shapes of the bug this test once let through: a return also reached after a commit, directly or under a
+   * flag, where an unguarded rollback throws on every successful call (JPA) or undoes nothing. Patching leaves them
+   * as they are, with their findings.
+   */
+  @Test
+  void returnsReachedAfterACommitGetNoRollback() throws IOException {
+    Path src = work.resolve("src/t");
+    Files.createDirectories(src);
+    Path file = src.resolve("Shapes.java");
+    String code = """
+        package t;
+        import jakarta.persistence.EntityManager;
+        class Shapes {
+          boolean store() { return true; }
+          boolean commitThenReturn(EntityManager em, boolean bad) {
+            em.getTransaction().begin();
+            if (!bad) {
+              em.getTransaction().commit();
+            }
+            return true;
+          }
+          boolean commitUnderAFlag(EntityManager em) {
+            em.getTransaction().begin();
+            boolean ok = store();
+            if (ok) {
+              em.getTransaction().commit();
+            }
+            return ok;
+          }
+          String commitInTryThenReturn(EntityManager em, String name) {
+            String result = null;
+            try {
+              em.getTransaction().begin();
+              if (name != null) {
+                em.getTransaction().commit();
+                result = name;
+              }
+            } catch (RuntimeException e) {
+              em.getTransaction().rollback();
+              throw e;
+            }
+            return result;
+          }
+        }
+        """;
+    Files.writeString(file, code);
+    InProcessCompiler compiler = new InProcessCompiler(InProcessCompiler.txguardChecks(), work);
+    List<Diagnostic<? extends JavaFileObject>> before = txguardFindings(compiler.compile(List.of(file), List.of()));
+    List<String> messages = before.stream().map(d -> d.getMessage(Locale.ROOT)).toList();
+    assertEquals(3, messages.stream().filter(m -> m.startsWith("[UncommittedTransaction]")).count(), messages.toString());
+    assertTrue(before.stream().noneMatch(FixApplicationTest::hasFix), messages.toString());
+    compiler.compile(List.of(file), PATCH);
+    assertEquals(code, Files.readString(file), "no rollback may be inserted");
+  }
+
+  /** An inserted rollback line has the indentation of the return it precedes. */
+  private static List<String> misindented(Path file, String before, String after) {
+    List<String> out = new ArrayList<>();
+    if (before.equals(after)) {
+      return out;
+    }
+    List<String> old = before.lines().toList();
+    List<String> now = after.lines().toList();
+    int i = 0;
+    int j = 0;
+    while (j < now.size()) {
+      if (i < old.size() && old.get(i).equals(now.get(j))) {
+        i++;
+        j++;
+        continue;
+      }
+      String inserted = now.get(j);
+      String next = j + 1 < now.size() ? now.get(j + 1) : "";
+      if (inserted.strip().endsWith(";") && next.strip().startsWith("return")
+          && !leading(inserted).equals(leading(next))) {
+        out.add(file.getFileName() + ": inserted line '" + inserted + "' is not indented like '" + next + "'");
+      }
+      j++;
+      if (i < old.size() && j < now.size() && !old.get(i).equals(now.get(j))) {
+        i++; // a replaced line (an unbraced return gained braces)
+      }
+    }
+    return out;
+  }
+
+  private static String leading(String line) {
+    return line.substring(0, line.length() - line.stripLeading().length());
   }
 
   /** Error Prone appends its rendering of a suggested fix to the message. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Compiles every case file under {@code testdata/cases/} with both checks; the expected findings are the
- * {@code // BUG: Diagnostic contains:} markers in the files, and every unmarked line must be clean. The same files feed
+ * {@code // BUG: Diagnostic contains:} markers in the files, and every unmarked line must be clean. The third check,
+ * {@code TransactionEndedByClose}, is off by default and turned on here, so its markers are checked too. The same files feed
  * the source audit, so both front ends are held to one set of labels.
  */
 class TestdataCasesTest {
@@ -34,8 +35,9 @@ class TestdataCasesTest {
     return caseFiles().stream()
         .map(file -> DynamicTest.dynamicTest(root.relativize(file).toString(), () -> {
           CompilationTestHelper helper = CompilationTestHelper.newInstance(
-              ScannerSupplier.fromBugCheckerClasses(UncommittedTransaction.class, UncommittedTransactionOnException.class),
-              getClass());
+              ScannerSupplier.fromBugCheckerClasses(UncommittedTransaction.class, UncommittedTransactionOnException.class,
+                  TransactionEndedByClose.class),
+              getClass()).setArgs("-Xep:" + TransactionEndedByClose.NAME);
           helper.addSourceLines(root.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
           helper.doTest();
         }));

@@ -11,15 +11,23 @@ import org.junit.jupiter.api.Test;
 
 class ProtocolTest {
   @Test
-  void handOffByCamelCaseWords() {
-    HandOffNames names = new HandOffNames(Set.of("release"));
-    for (String yes : new String[] {"closeQuietly", "endTransaction", "commitAndClose", "rollbackQuietly", "abort",
-        "finishTx", "release", "safeRollBack", "complete"}) {
-      assertTrue(names.handsOff(yes), yes);
+  void endingAndClosingByCamelCaseWords() {
+    HandOffNames names = new HandOffNames(Set.of("dispose"));
+    for (String yes : new String[] {"endTransaction", "commitAndClose", "rollbackQuietly", "abort", "finishTx",
+        "safeRollBack", "complete", "rollbackAndRelease", "rollback_all"}) {
+      assertTrue(names.endsByName(yes), yes);
+      assertFalse(names.closesByName(yes), yes);
     }
-    for (String no : new String[] {"append", "sendMail", "audit", "recommit", "pending", "closet"}) {
-      assertFalse(names.handsOff(no), no);
+    for (String yes : new String[] {"closeQuietly", "releaseConnection", "release", "close"}) {
+      assertTrue(names.closesByName(yes), yes);
+      assertFalse(names.endsByName(yes), yes);
     }
+    for (String no : new String[] {"append", "sendMail", "audit", "recommit", "pending", "closet", "released"}) {
+      assertFalse(names.endsByName(no), no);
+      assertFalse(names.closesByName(no), no);
+    }
+    assertTrue(names.configured("dispose"));
+    assertFalse(names.configured("closeQuietly"), "a name rule is not a hand-off");
   }
 
   @Test

@@ -52,6 +52,10 @@ class SarifReportTest {
     assertEquals("An exception can leave this method while a transaction it began is still active",
         rules.at("/1/shortDescription/text").asText());
     assertEquals("warning", rules.at("/1/defaultConfiguration/level").asText());
+    assertTrue(rules.at("/1/defaultConfiguration/enabled").isMissingNode(), "on by default");
+    assertEquals("TransactionEndedByClose", rules.at("/2/id").asText());
+    assertEquals(false, rules.at("/2/defaultConfiguration/enabled").asBoolean(true), "off by default");
+    assertEquals(3, rules.size());
     JsonNode invocation = run.at("/invocations/0");
     assertTrue(invocation.get("executionSuccessful").asBoolean());
     JsonNode note = invocation.at("/toolExecutionNotifications/0");

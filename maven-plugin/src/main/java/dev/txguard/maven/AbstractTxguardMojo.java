@@ -9,6 +9,7 @@ import dev.txguard.protocol.UserProtocols;
 import dev.txguard.report.AuditResult;
 import dev.txguard.report.Problem;
 import dev.txguard.source.JavaRelease;
+import dev.txguard.report.RuleSelection;
 import dev.txguard.report.TextReport;
 import java.io.File;
 import java.nio.file.Files;
@@ -85,8 +86,10 @@ abstract class AbstractTxguardMojo extends AbstractMojo {
   private File protocols;
 
   /**
-   * The rules to report, by name: {@code UncommittedTransaction} (a normal exit leaves the transaction open) and
-   * {@code UncommittedTransactionOnException} (an exception does). Leave one out to turn it off. Default: both.
+   * The rules to report, by name: {@code UncommittedTransaction} (a normal exit leaves the transaction open),
+   * {@code UncommittedTransactionOnException} (an exception does) and {@code TransactionEndedByClose} (only closing
+   * the connection or session ends it; off unless named). Naming rules reports exactly those. Default: the first
+   * two.
    *
    * @since 0.1.0
    */
@@ -153,7 +156,7 @@ abstract class AbstractTxguardMojo extends AbstractMojo {
    * against its own classpath. Logs each problem as a warning. Null when the module has no Java sources to audit.
    */
   protected final ModuleAudit audit() throws MojoExecutionException {
-    RuleSelection selected = parse(() -> RuleSelection.parse(Lists.items(rules)));
+    RuleSelection selected = parse(() -> RuleSelection.parse(Lists.items(rules), "txguard's rules"));
     ProtocolRegistry registry = registry();
     Path basedir = basedir();
     List<String> rootNames = new ArrayList<>(project.getCompileSourceRoots());
@@ -168,8 +171,8 @@ abstract class AbstractTxguardMojo extends AbstractMojo {
     }
 
     AuditOptions options = new AuditOptions(files, classpath(roots), registry,
-        threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), includeTests)
-        .withRelease(javaRelease());
+        threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), includeTests,
+        AuditOptions.DEFAULT_FILE_TIME_LIMIT, javaRelease(), selected);
     AuditResult result;
     try {
       AuditResult raw = new AuditRunner(options, AuditListener.NONE).run();
