@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The baseline of {@code checker/bench/audit-vs-parse.sh}: parses every Java file under a directory with JavaParser
  * alone (no symbol solver, no analysis) and discards each AST. It walks the tree as the audit's discovery does
  * (skipping {@code target}, {@code build}, {@code .git} and {@code test} directories, files in report-path order),
- * reads each file as UTF-8 and parses it with {@code new JavaParser(new ParserConfiguration().setLanguageLevel(JAVA_21))},
+ * reads each file as UTF-8 and parses it with {@code new JavaParser(new ParserConfiguration().setLanguageLevel(JAVA_25))} (the audit's first parse),
  * one parser per worker of a fixed pool whose workers take files from a shared index, as the audit's workers do.
  *
  * <p>Usage: {@code ParseOnly <dir> [threads=2]}. Prints one line: files, parsed, not parsed, wall seconds (in-process,
@@ -66,7 +66,7 @@ public final class ParseOnly {
       for (int w = 0; w < workers; w++) {
         running.add(pool.submit(() -> {
           JavaParser parser = new JavaParser(
-              new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21));
+              new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25));
           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
             String text = new String(Files.readAllBytes(files.get(i)), StandardCharsets.UTF_8);
             chars.addAndGet(text.length());

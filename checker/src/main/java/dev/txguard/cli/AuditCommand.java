@@ -84,7 +84,7 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--release", paramLabel = "N",
       description = "The Java release of the sources (1.0 to 1.8, or 5 to 25), as javac's --release: parse at exactly "
           + "that level. Default: the newest (25), and a file that fails only because it uses a later keyword as a "
-          + "name (_, enum, assert, record, yield, var) is parsed again at the level that allowed it.")
+          + "name (_, enum, assert, record, yield) is parsed again at the level that allowed it.")
   String release;
 
   @Option(names = "--fail-on-problems",

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Parses a file at the audit's {@link JavaRelease}. Unpinned, it parses at the newest level first; a file that fails
  * there only because it uses a later keyword as a name ({@code _} from Java 9, {@code enum} from 5, {@code assert}
- * from 1.4, {@code record} as a type name from 16, {@code yield} from 14, {@code var} as a type name from 10) is parsed
+ * from 1.4, {@code record} as a type name from 16, {@code yield} from 14) is parsed
  * again at the newest level that still took that word as a name, as javac at that release would. A file that parses
  * the first time is parsed once. Not thread-safe (JavaParser's parser is not): one per analyzer.
  */
@@ -30,8 +30,7 @@ public final class SourceParser {
       "enum", LanguageLevel.JAVA_1_4,
       "assert", LanguageLevel.JAVA_1_3,
       "record", LanguageLevel.JAVA_15,
-      "yield", LanguageLevel.JAVA_13,
-      "var", LanguageLevel.JAVA_9);
+      "yield", LanguageLevel.JAVA_13);
   private static final Pattern LEXICAL = Pattern.compile("Lexical error at line (\\d+), column (\\d+)\\.\\s*(.*)");
   private static final Pattern SINCE = Pattern.compile(
       "\\s*Pay attention that this feature is (supported starting from|no longer supported since) 'JAVA_([0-9_]+)'.*");

@@ -85,6 +85,9 @@ class SourceParserTest {
     // `_` is fixed by Java 8, but records are not in Java 8: the failure is the newest level's
     SourceParser.Parsed both = newest("record R(int a) { void m() { int _ = a; System.out.println(_); } }");
     assertEquals("Java 25", both.failure().level());
+    // `var` without an initializer is an error at every level that has `var`: no retry at Java 9
+    SourceParser.Parsed var = newest("class A { void m() { var x; } }");
+    assertEquals("Java 25", var.failure().level(), var.failure().toString());
   }
 
   @Test
