@@ -46,6 +46,7 @@ final class JavacTypeFacts implements TypeFacts {
   private final Type type;
   private Set<String> supertypes;
   private final Map<String, Boolean> noArgMethods = new HashMap<>();
+  private final Map<String, Boolean> endMethods = new HashMap<>();
 
   private JavacTypeFacts(Types types, Type type) {
     this.types = types;
@@ -72,6 +73,33 @@ final class JavacTypeFacts implements TypeFacts {
   @Override
   public boolean hasNoArgMethod(String name) {
     return noArgMethods.computeIfAbsent(name, this::findNoArgMethod);
+  }
+
+  @Override
+  public boolean declaresEnd(String name) {
+    return endMethods.computeIfAbsent(name, this::findEndMethod);
+  }
+
+  private boolean findEndMethod(String name) {
+    for (Type t : types.closure(type)) {
+      for (Symbol member : t.tsym.members().getSymbolsByName(t.tsym.name.table.fromString(name))) {
+        if (member instanceof Symbol.MethodSymbol m
+            && m.getParameters().isEmpty()
+            && (m.flags() & Flags.STATIC) == 0
+            && (m.flags() & Flags.PRIVATE) == 0
+            && endsRatherThanBuilds(m.getReturnType())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Nothing, a primitive, a type variable, or this type or one of its supertypes (a fluent end). */
+  private boolean endsRatherThanBuilds(Type result) {
+    return result.isPrimitiveOrVoid()
+        || result.hasTag(com.sun.tools.javac.code.TypeTag.TYPEVAR)
+        || types.isSubtype(types.erasure(type), types.erasure(result));
   }
 
   private boolean findNoArgMethod(String name) {

@@ -7,7 +7,9 @@ import java.util.Set;
 /**
  * The zero-config rule: a no-arg {@code begin()}, {@code beginTransaction()} or {@code startTransaction()} whose
  * returned type, or else whose receiver's type, declares no-arg {@code commit()} and {@code rollback()} begins a
- * transaction on that object; {@code commit()}/{@code rollback()} end it and {@code isActive()} asks.
+ * transaction on that object; {@code commit()}/{@code rollback()} end it and {@code isActive()} asks. The ends must
+ * return nothing, a primitive or the object itself ({@link TypeFacts#declaresEnd}): a SQL DSL whose
+ * {@code startTransaction()}, {@code commit()} and {@code rollback()} return {@code Query} objects only builds SQL.
  */
 final class HomeGrown {
   static final Set<String> NAMES = Set.of("commit", "rollback", "isActive");
@@ -43,7 +45,7 @@ final class HomeGrown {
   }
 
   private static boolean isTransactional(TypeFacts type) {
-    return type != null && type.hasNoArgMethod("commit") && type.hasNoArgMethod("rollback");
+    return type != null && type.declaresEnd("commit") && type.declaresEnd("rollback");
   }
 
   private static Protocol protocolFor(TypeFacts type) {

@@ -10,4 +10,12 @@ public interface TypeFacts {
 
   /** Whether the type declares or inherits a method {@code name()} without parameters. */
   boolean hasNoArgMethod(String name);
+
+  /**
+   * Whether the type declares or inherits a method {@code name()} without parameters that can end a transaction: one
+   * whose result is nothing, a primitive, the type itself or a supertype (fluent), or a type variable. A no-arg
+   * {@code commit()} that returns some other object builds something ({@code Query commit()} of a SQL DSL) rather
+   * than ends anything.
+   */
+  boolean declaresEnd(String name);
 }

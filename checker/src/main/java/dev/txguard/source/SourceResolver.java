@@ -6,6 +6,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -261,11 +262,22 @@ final class SourceResolver {
     TypeDeclaration<?> t = sameFileType(qualified);
     if (t != null) {
       Set<String> noArg = new HashSet<>();
-      t.getMethods().stream().filter(m -> m.getParameters().isEmpty() && !m.isStatic())
-          .forEach(m -> noArg.add(m.getNameAsString()));
-      return SourceTypeFacts.named(qualified, noArg::contains);
+      Set<String> ends = new HashSet<>();
+      Set<String> own = new HashSet<>();
+      own.add(t.getNameAsString());
+      if (t instanceof ClassOrInterfaceDeclaration c) {
+        c.getExtendedTypes().forEach(x -> own.add(x.getNameAsString()));
+        c.getImplementedTypes().forEach(x -> own.add(x.getNameAsString()));
+      }
+      t.getMethods().stream().filter(m -> m.getParameters().isEmpty() && !m.isStatic()).forEach(m -> {
+        noArg.add(m.getNameAsString());
+        if (SourceTypeFacts.endsRatherThanBuilds(m, own)) {
+          ends.add(m.getNameAsString());
+        }
+      });
+      return SourceTypeFacts.named(qualified, noArg::contains, ends::contains);
     }
-    return SourceTypeFacts.named(qualified, m -> false);
+    return SourceTypeFacts.named(qualified, m -> false, m -> false);
   }
 
   SourceTypeFacts declaredType(Type type, Node decl, Expression init) {

@@ -82,6 +82,11 @@ class ProtocolTest {
       public boolean hasNoArgMethod(String m) {
         return methods.contains(m);
       }
+
+      @Override
+      public boolean declaresEnd(String m) {
+        return methods.contains(m);
+      }
     };
   }
 
