@@ -140,6 +140,7 @@ public final class SourceAnalyzer {
       return new FileResult(List.of(), problems);
     }
     CompilationUnit cu = parsed.getResult().get();
+    ImportNames.freeze(cu);
     SourceResolver resolver = new SourceResolver(cu, facade, registry);
     SourceSites sites = new SourceSites(source);
     SourceLowering lowering = new SourceLowering(registry, resolver, sites, this::checkpoint);

@@ -65,6 +65,8 @@ final class SourceResolver {
       "InterruptedException", "CloneNotSupportedException", "ArithmeticException", "ClassCastException",
       "IndexOutOfBoundsException", "SecurityException", "ReflectiveOperationException");
 
+  private static final java.util.regex.Pattern TYPE_ARGUMENTS = java.util.regex.Pattern.compile("<.*>");
+
   private final CompilationUnit cu;
   private final JavaParserFacade facade;
   private final ProtocolRegistry registry;
@@ -73,6 +75,14 @@ final class SourceResolver {
       new java.util.IdentityHashMap<>();
   private final Set<String> unresolved = new HashSet<>();
   private boolean matchedByName;
+  // Per-file memos of answers that depend only on their key: lowering asks the same questions many times, and each
+  // answer is a walk of the whole file or a symbol solver call (on large files, most of the audit's time).
+  private final java.util.IdentityHashMap<ObjectCreationExpr, List<ThrownType>> constructorThrows =
+      new java.util.IdentityHashMap<>();
+  private final Map<String, ThrownType> exceptionsByName = new HashMap<>();
+  private final Map<String, ThrownType> resolvedExceptions = new HashMap<>();
+  private final Map<String, String> qualified = new HashMap<>();
+  private List<TypeDeclaration<?>> typeDeclarations;
 
   SourceResolver(CompilationUnit cu, JavaParserFacade facade, ProtocolRegistry registry) {
     this.cu = cu;
@@ -221,7 +231,11 @@ final class SourceResolver {
 
   /** The qualified name of a type written {@code simple} in this file (imports, same-file types, java.lang). */
   String qualify(String written, Node at) {
-    String simple = written.replaceAll("<.*>", "").trim();
+    return qualified.computeIfAbsent(written, this::qualify);
+  }
+
+  private String qualify(String written) {
+    String simple = TYPE_ARGUMENTS.matcher(written).replaceAll("").trim();
     if (simple.contains(".")) {
       return simple;
     }
@@ -230,7 +244,7 @@ final class SourceResolver {
         return i.getNameAsString();
       }
     }
-    for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+    for (TypeDeclaration<?> t : typeDeclarations()) {
       if (t.getNameAsString().equals(simple)) {
         return t.getFullyQualifiedName().orElse(simple);
       }
@@ -249,12 +263,20 @@ final class SourceResolver {
   /** Facts of a type declared in this file by its simple or qualified name (for the home-grown rule), or null. */
   private TypeDeclaration<?> sameFileType(String name) {
     String simple = name.substring(name.lastIndexOf('.') + 1);
-    for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+    for (TypeDeclaration<?> t : typeDeclarations()) {
       if (t.getNameAsString().equals(simple)) {
         return t;
       }
     }
     return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<TypeDeclaration<?>> typeDeclarations() {
+    if (typeDeclarations == null) {
+      typeDeclarations = List.copyOf((List<TypeDeclaration<?>>) (List<?>) cu.findAll(TypeDeclaration.class));
+    }
+    return typeDeclarations;
   }
 
   private SourceTypeFacts named(String qualified) {
@@ -568,6 +590,10 @@ final class SourceResolver {
   }
 
   List<ThrownType> thrownByConstructor(ObjectCreationExpr n) {
+    return constructorThrows.computeIfAbsent(n, this::solveConstructorThrows);
+  }
+
+  private List<ThrownType> solveConstructorThrows(ObjectCreationExpr n) {
     try {
       List<ThrownType> out = new ArrayList<>();
       for (ResolvedType t : facade.solve(n).getCorrespondingDeclaration().getSpecifiedExceptions()) {
@@ -576,7 +602,7 @@ final class SourceResolver {
           out.add(tt);
         }
       }
-      return out;
+      return List.copyOf(out);
     } catch (RuntimeException | StackOverflowError e) {
       return List.of();
     }
@@ -682,6 +708,16 @@ final class SourceResolver {
 
   /** An exception type known by name only: the JDK's own resolve by reflection; others are taken as unchecked. */
   private ThrownType namedException(String qualified) {
+    ThrownType known = exceptionsByName.get(qualified);
+    if (known != null) {
+      return known;
+    }
+    ThrownType t = loadException(qualified);
+    exceptionsByName.put(qualified, t);
+    return t;
+  }
+
+  private ThrownType loadException(String qualified) {
     try {
       Class<?> c = Class.forName(qualified, false, ClassLoader.getPlatformClassLoader());
       Set<String> supers = new HashSet<>();
@@ -702,6 +738,16 @@ final class SourceResolver {
       return null;
     }
     var ref = type.asReferenceType();
+    ThrownType known = resolvedExceptions.get(ref.getQualifiedName());
+    if (known != null) {
+      return known;
+    }
+    ThrownType t = thrownTypeOfReference(ref);
+    resolvedExceptions.put(ref.getQualifiedName(), t);
+    return t;
+  }
+
+  private ThrownType thrownTypeOfReference(com.github.javaparser.resolution.types.ResolvedReferenceType ref) {
     Set<String> supers = new HashSet<>();
     supers.add(ref.getQualifiedName());
     try {
