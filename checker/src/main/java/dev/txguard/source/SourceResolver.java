@@ -83,6 +83,9 @@ final class SourceResolver {
   private final Map<String, ThrownType> resolvedExceptions = new HashMap<>();
   private final Map<String, String> qualified = new HashMap<>();
   private List<TypeDeclaration<?>> typeDeclarations;
+  private final java.util.IdentityHashMap<Expression, SourceTypeFacts> types = new java.util.IdentityHashMap<>();
+  private final java.util.IdentityHashMap<MethodCallExpr, MethodDeclaration> sameFileMethods =
+      new java.util.IdentityHashMap<>();
 
   SourceResolver(CompilationUnit cu, JavaParserFacade facade, ProtocolRegistry registry) {
     this.cu = cu;
@@ -305,8 +308,20 @@ final class SourceResolver {
     return type.isPrimitiveType() ? null : named(qualify(type.asString(), decl));
   }
 
-  /** The static type of an expression, resolved or from names. */
+  /**
+   * The static type of an expression, resolved or from names. Remembered per expression: the solver caches only the
+   * types it finds, so an unresolved receiver was solved again (and failed again) for every question about its call.
+   */
   SourceTypeFacts typeOf(Expression e) {
+    if (types.containsKey(e)) {
+      return types.get(e);
+    }
+    SourceTypeFacts t = solveTypeOf(e);
+    types.put(e, t);
+    return t;
+  }
+
+  private SourceTypeFacts solveTypeOf(Expression e) {
     Expression s = SourceLowering.strip(e);
     try {
       SourceTypeFacts r = SourceTypeFacts.resolved(facade.getType(s));
@@ -520,6 +535,15 @@ final class SourceResolver {
 
   /** A method of this file that the call may target: same name and arity (the solver's answer if it has one). */
   private MethodDeclaration sameFileMethod(MethodCallExpr m) {
+    if (sameFileMethods.containsKey(m)) {
+      return sameFileMethods.get(m);
+    }
+    MethodDeclaration d = findSameFileMethod(m);
+    sameFileMethods.put(m, d);
+    return d;
+  }
+
+  private MethodDeclaration findSameFileMethod(MethodCallExpr m) {
     Optional<ResolvedMethodDeclaration> r = resolve(m);
     if (r.isPresent()) {
       try {
@@ -594,6 +618,9 @@ final class SourceResolver {
   }
 
   private List<ThrownType> solveConstructorThrows(ObjectCreationExpr n) {
+    if (noConstructorThrows(n)) {
+      return List.of();
+    }
     try {
       List<ThrownType> out = new ArrayList<>();
       for (ResolvedType t : facade.solve(n).getCorrespondingDeclaration().getSpecifiedExceptions()) {
@@ -605,6 +632,28 @@ final class SourceResolver {
       return List.copyOf(out);
     } catch (RuntimeException | StackOverflowError e) {
       return List.of();
+    }
+  }
+
+  /**
+   * Whether no constructor of the created type declares an exception: then whichever the solver would pick throws none,
+   * and its overload resolution (the arguments' types, each candidate's parameter types) is not needed. It was a tenth
+   * of the audit of a large file. False when the type does not resolve: the full resolution decides then.
+   */
+  private boolean noConstructorThrows(ObjectCreationExpr n) {
+    if (n.getScope().isPresent()) {
+      return false;
+    }
+    try {
+      ResolvedType t = facade.convertToUsage(n.getType());
+      if (!t.isReferenceType()) {
+        return false;
+      }
+      var decl = t.asReferenceType().getTypeDeclaration().orElse(null);
+      return decl != null && decl.isClass()
+          && decl.getConstructors().stream().allMatch(c -> c.getNumberOfSpecifiedExceptions() == 0);
+    } catch (RuntimeException | StackOverflowError e) {
+      return false;
     }
   }
 
