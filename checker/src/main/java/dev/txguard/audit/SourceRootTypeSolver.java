@@ -13,6 +13,7 @@ import com.github.javaparser.resolution.TypeSolver;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.model.SymbolReference;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
+import dev.txguard.source.ImportNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -165,6 +166,7 @@ final class SourceRootTypeSolver implements TypeSolver {
     try {
       String text = SourceText.decode(Files.readAllBytes(file)).text();
       ParseResult<CompilationUnit> result = parser.parse(text);
+      result.getResult().ifPresent(ImportNames::freeze); // the solver resolves names in these files too
       return result.getResult().orElse(null);
     } catch (IOException | RuntimeException | StackOverflowError e) {
       return null; // such a file is reported when it is audited itself; here its types just do not resolve
