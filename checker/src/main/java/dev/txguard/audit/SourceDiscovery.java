@@ -180,11 +180,9 @@ final class SourceDiscovery {
       }
       String name = f.file().getFileName().toString();
       String type = pkg + "." + name.substring(0, name.length() - ".java".length());
-      Path first = elsewhere.putIfAbsent(type, f.file());
-      if (first != null) {
-        problems.add(new Problem(f.path(), 0, type + " is declared outside its package's folder both here and in "
-            + relative(first) + ": other files see the one in " + relative(first)));
-      }
+      // Copies of one type in several folders (variants, examples): the first in report order is seen, as the
+      // first source root is for correctly placed files; no note, since every copy still sees its package.
+      elsewhere.putIfAbsent(type, f.file());
     }
     return new Layout(List.copyOf(roots), Collections.unmodifiableMap(elsewhere));
   }
