@@ -65,7 +65,7 @@ public final class AuditRunner {
       problems.addAll(classpath.problems());
       listener.started(files.size());
       try {
-        outcomes = analyseAll(files, found.sourceRoots(), classpath);
+        outcomes = analyseAll(files, found, classpath);
       } finally {
         listener.finished();
       }
@@ -88,7 +88,7 @@ public final class AuditRunner {
     }
   }
 
-  private FileOutcome[] analyseAll(List<SourceFile> files, List<Path> sourceRoots, Classpath classpath) {
+  private FileOutcome[] analyseAll(List<SourceFile> files, SourceDiscovery.Discovered found, Classpath classpath) {
     FileOutcome[] outcomes = new FileOutcome[files.size()];
     int threads = Math.max(1, Math.min(options.threads(), files.size()));
     AtomicInteger next = new AtomicInteger();
@@ -100,8 +100,8 @@ public final class AuditRunner {
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> {
           try (FileWorker worker = new FileWorker(() -> new SourceAnalyzer(options.registry(), BuildOptions.DEFAULT,
-              analysisOptions(), TypeSolvers.create(sourceRoots, classpath), options.release(), modules),
-              options.fileTimeLimit(), analysisThreads)) {
+              analysisOptions(), TypeSolvers.create(found.sourceRoots(), found.declaredElsewhere(), classpath),
+              options.release(), modules), options.fileTimeLimit(), analysisThreads)) {
             for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
               outcomes[i] = worker.audit(files.get(i));
               listener.fileDone();

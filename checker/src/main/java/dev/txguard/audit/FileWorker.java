@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * One audit worker: analyses its files one at a time on an analysis thread of its own and waits at most the file time
- * limit for each. A file over the limit is reported as not analysed, naming the method it was in; its analyzer is told
+ * limit for each. A file over the limit is reported as not analysed, naming the phase and the method it was in; its analyzer is told
  * to stop at its next checkpoint and is abandoned with its thread (Java cannot stop a thread that is inside the parser
  * or the symbol solver), and the next file gets a fresh analyzer and thread. Not thread-safe: one per worker.
  */
@@ -42,11 +42,9 @@ final class FileWorker implements AutoCloseable {
     try {
       return limit.isZero() ? outcome.get() : outcome.get(limit.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      SourceAnalyzer.UnitInProgress where = a.inProgress();
+      SourceAnalyzer.Progress where = a.inProgress();
       abandon();
-      String reason = SourceAnalyzer.NOT_ANALYSED + "the time limit of " + seconds(limit) + " per file ran out"
-          + (where == null ? "" : " in " + where.name());
-      return notAnalysed(file, where == null ? 0 : where.line(), reason);
+      return notAnalysed(file, where == null ? 0 : where.line(), overTheLimit(limit, where));
     } catch (ExecutionException e) {
       // FileAuditor turns every failure it can foresee into a problem; what is left is an error of txguard itself.
       abandon();
@@ -56,6 +54,15 @@ final class FileWorker implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("audit interrupted", e);
     }
+  }
+
+  /**
+   * "not analysed: over the 60 s limit per file while resolving types in update() (line 12)": which part was slow, so
+   * that a user can tell a huge method from a slow parse or a file with too many methods.
+   */
+  static String overTheLimit(Duration limit, SourceAnalyzer.Progress where) {
+    return SourceAnalyzer.NOT_ANALYSED + "over the " + seconds(limit) + " limit per file while "
+        + (where == null ? "reading the file" : where.describe());
   }
 
   private static FileOutcome notAnalysed(SourceFile file, int line, String reason) {

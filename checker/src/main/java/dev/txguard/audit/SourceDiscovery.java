@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,11 +29,16 @@ final class SourceDiscovery {
   private static final Set<String> SKIPPED_DIRS = Set.of("target", "build", ".git");
   private static final Path MAIN_JAVA = Path.of("src", "main", "java");
   private static final Path TEST_JAVA = Path.of("src", "test", "java");
-  /** How much of a file is read for its package declaration. */
+  /** How much of a file is read for its package declaration: first this much, then up to the larger bound. */
+  private static final int PACKAGE_HEAD = 1 << 14;
   private static final int PACKAGE_PREFIX = 1 << 20;
 
-  /** What discovery found: files sorted by report path, source roots sorted, and paths it could not use. */
-  record Discovered(Path root, List<SourceFile> files, List<Path> sourceRoots, List<Problem> problems) {}
+  /**
+   * What discovery found: files sorted by report path, source roots sorted, the files whose folder does not match
+   * their package by the type they are named for, and paths it could not use.
+   */
+  record Discovered(Path root, List<SourceFile> files, List<Path> sourceRoots, Map<String, Path> declaredElsewhere,
+      List<Problem> problems) {}
 
   private final boolean includeTests;
   private final TreeMap<String, SourceFile> files = new TreeMap<>();
@@ -66,7 +73,8 @@ final class SourceDiscovery {
         problems.add(new Problem(relative(p), 0, "not a Java file or a directory"));
       }
     }
-    return new Discovered(root, List.copyOf(files.values()), sourceRoots(), List.copyOf(problems));
+    Layout layout = layout();
+    return new Discovered(root, List.copyOf(files.values()), layout.roots(), layout.elsewhere(), List.copyOf(problems));
   }
 
   /** The audited root of these paths: see the class comment; the current directory when none exists. */
@@ -148,36 +156,63 @@ final class SourceDiscovery {
   }
 
   /**
-   * Conventional roots ({@code src/main/java}, {@code src/test/java}); for files outside them, the directory their
-   * package declaration implies. A file whose directory does not match its package adds no root (the solver could
-   * not find its types there anyway).
+   * Where the solver looks for the audited files' types. Conventional roots ({@code src/main/java},
+   * {@code src/test/java}); for other files, the directory their package declaration implies. A file whose directory
+   * does not match its package (javac compiles it all the same) implies no root: it goes into an index of its own by
+   * the type its declaration and file name give ({@code src/Db.java} declaring {@code package com.acme;}:
+   * {@code com.acme.Db}), so that the files of its package still see it and it sees them. Every file's package is
+   * read (its first bytes only): a directory can mix files that match and files that do not.
    */
-  private List<Path> sourceRoots() {
+  private Layout layout() {
     Set<Path> roots = new TreeSet<>(conventionalRoots);
-    Set<Path> dirsSeen = new TreeSet<>();
+    TreeMap<String, Path> elsewhere = new TreeMap<>();
     for (SourceFile f : files.values()) {
-      Path dir = f.file().getParent();
-      if (conventionalRoots.stream().anyMatch(dir::startsWith) || !dirsSeen.add(dir)) {
-        continue; // one file per directory tells the package of all its files
-      }
-      String pkg;
-      try (InputStream in = Files.newInputStream(f.file())) {
-        // The declaration comes first; a whole file of gigabytes would not fit in memory (the analysis reports it).
-        pkg = PackageNames.of(new String(in.readNBytes(PACKAGE_PREFIX), StandardCharsets.ISO_8859_1));
-      } catch (IOException e) {
+      String pkg = declaredPackage(f.file());
+      if (pkg == null) {
         continue; // the analysis reports it
       }
+      Path dir = f.file().getParent();
       Path implied;
       try {
         implied = pkg.isEmpty() ? dir : stripSuffix(dir, Path.of("", pkg.split("\\.")));
       } catch (InvalidPathException e) {
         continue; // a name no directory can have (on Windows, say) implies no root
       }
-      if (implied != null) {
+      boolean conventional = conventionalRoots.stream().anyMatch(dir::startsWith);
+      if (implied != null && (!conventional || conventionalRoots.contains(implied))) {
         roots.add(implied);
+        continue;
       }
+      String name = f.file().getFileName().toString();
+      String type = pkg + "." + name.substring(0, name.length() - ".java".length());
+      // Copies of one type in several folders (variants, examples): the first in report order is seen, as the
+      // first source root is for correctly placed files; no note, since every copy still sees its package.
+      elsewhere.putIfAbsent(type, f.file());
     }
-    return List.copyOf(roots);
+    return new Layout(List.copyOf(roots), Collections.unmodifiableMap(elsewhere));
+  }
+
+  private record Layout(List<Path> roots, Map<String, Path> elsewhere) {}
+
+  /**
+   * The package a file declares, from its first bytes: the declaration comes first, and a whole file of gigabytes would
+   * not fit in memory (the analysis reports it). Null when the file cannot be read.
+   */
+  private static String declaredPackage(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(PACKAGE_HEAD);
+      String pkg = PackageNames.of(new String(head, StandardCharsets.ISO_8859_1));
+      if (!pkg.isEmpty() || head.length < PACKAGE_HEAD) {
+        return pkg;
+      }
+      // A long header comment: read on, up to the larger bound.
+      byte[] more = in.readNBytes(PACKAGE_PREFIX - PACKAGE_HEAD);
+      byte[] all = java.util.Arrays.copyOf(head, head.length + more.length);
+      System.arraycopy(more, 0, all, head.length, more.length);
+      return PackageNames.of(new String(all, StandardCharsets.ISO_8859_1));
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static Path stripSuffix(Path dir, Path suffix) {

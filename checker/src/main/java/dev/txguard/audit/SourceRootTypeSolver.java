@@ -13,6 +13,7 @@ import com.github.javaparser.resolution.TypeSolver;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.model.SymbolReference;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
+import dev.txguard.source.ImportNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -40,6 +41,8 @@ final class SourceRootTypeSolver implements TypeSolver {
   private static final int PARSED_FILES = 256;
 
   private final Path root;
+  /** Files outside their package's folder by the type they are named for; null for a root solver. */
+  private final Map<String, Path> declaredElsewhere;
   private final JavaParser parser = new JavaParser(declarationsOnly());
   private final Map<Path, ParsedFile> parsed = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
@@ -53,6 +56,21 @@ final class SourceRootTypeSolver implements TypeSolver {
 
   SourceRootTypeSolver(Path root) {
     this.root = root;
+    this.declaredElsewhere = null;
+  }
+
+  private SourceRootTypeSolver(Map<String, Path> declaredElsewhere) {
+    this.root = null;
+    this.declaredElsewhere = Map.copyOf(declaredElsewhere);
+  }
+
+  /**
+   * A solver for files whose folder does not match their package ({@code src/Db.java} declaring
+   * {@code package com.acme;}), keyed by the type each is named for ({@code com.acme.Db}): javac compiles them where
+   * they are, so their package's other files must see them (and types nested in them) all the same.
+   */
+  static SourceRootTypeSolver declaredElsewhere(Map<String, Path> files) {
+    return new SourceRootTypeSolver(files);
   }
 
   /**
@@ -110,9 +128,16 @@ final class SourceRootTypeSolver implements TypeSolver {
     return SymbolReference.unsolved();
   }
 
-  /** The parsed file {@code parts[0]/.../parts[n-1].java}, or null when it does not exist or does not parse. */
+  /**
+   * The parsed file {@code parts[0]/.../parts[n-1].java} (or the indexed file named for {@code parts[0..n)}), or null
+   * when it does not exist or does not parse.
+   */
   private ParsedFile parsedFile(String[] parts, int n) {
     Path file;
+    if (declaredElsewhere != null) {
+      file = declaredElsewhere.get(String.join(".", Arrays.asList(parts).subList(0, n)));
+      return file == null ? null : parsed(file);
+    }
     try {
       file = root;
       for (int j = 0; j < n - 1; j++) {
@@ -125,6 +150,10 @@ final class SourceRootTypeSolver implements TypeSolver {
     if (!isFile.computeIfAbsent(file, Files::isRegularFile)) {
       return null;
     }
+    return parsed(file);
+  }
+
+  private ParsedFile parsed(Path file) {
     ParsedFile cached = parsed.get(file);
     if (cached == null) {
       cached = new ParsedFile(parse(file));
@@ -137,6 +166,7 @@ final class SourceRootTypeSolver implements TypeSolver {
     try {
       String text = SourceText.decode(Files.readAllBytes(file)).text();
       ParseResult<CompilationUnit> result = parser.parse(text);
+      result.getResult().ifPresent(ImportNames::freeze); // the solver resolves names in these files too
       return result.getResult().orElse(null);
     } catch (IOException | RuntimeException | StackOverflowError e) {
       return null; // such a file is reported when it is audited itself; here its types just do not resolve
@@ -164,6 +194,6 @@ final class SourceRootTypeSolver implements TypeSolver {
 
   @Override
   public String toString() {
-    return "SourceRootTypeSolver[" + root + "]";
+    return "SourceRootTypeSolver[" + (root != null ? root : declaredElsewhere.size() + " files outside their package's folder") + "]";
   }
 }

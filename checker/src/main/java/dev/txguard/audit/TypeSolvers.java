@@ -9,15 +9,22 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeS
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-/** Builds one worker's symbol solver: the JDK, the audited source roots, then the classpath. */
+/**
+ * Builds one worker's symbol solver: the JDK, the audited source roots, the audited files outside their package's
+ * folder, then the classpath.
+ */
 final class TypeSolvers {
   private TypeSolvers() {}
 
-  static CombinedTypeSolver create(List<Path> sourceRoots, Classpath classpath) {
+  static CombinedTypeSolver create(List<Path> sourceRoots, Map<String, Path> declaredElsewhere, Classpath classpath) {
     CombinedTypeSolver ts = new CombinedTypeSolver(new ReflectionTypeSolver());
     for (Path root : sourceRoots) {
       ts.add(sources(root));
+    }
+    if (!declaredElsewhere.isEmpty()) {
+      ts.add(SourceRootTypeSolver.declaredElsewhere(declaredElsewhere));
     }
     for (Path jar : classpath.jars()) {
       try {

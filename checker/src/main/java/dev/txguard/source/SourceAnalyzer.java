@@ -73,7 +73,7 @@ public final class SourceAnalyzer {
   private final ModuleImports moduleImports;
   private final JavaParserFacade facade;
   private volatile boolean cancelled;
-  private volatile UnitInProgress inProgress;
+  private volatile Progress inProgress;
 
   /** At the newest Java level (with the keyword retry), module imports from the JDK only. */
   public SourceAnalyzer(ProtocolRegistry registry, BuildOptions buildOptions, AnalysisOptions analysisOptions,
@@ -99,13 +99,37 @@ public final class SourceAnalyzer {
     cancelled = true;
   }
 
-  /** The unit being lowered right now, for a watchdog to name; null while parsing, analysing or between files. */
-  public UnitInProgress inProgress() {
+  /** What the running {@link #analyze} is doing, for a watchdog to name; null before it parses and between files. */
+  public Progress inProgress() {
     return inProgress;
   }
 
-  /** A unit by its report name and line. */
-  public record UnitInProgress(String name, int line) {}
+  /** The phases of a file's analysis, as a report names them. */
+  public enum Phase {
+    PARSING,
+    /** Finding the units that may begin and the same-file methods they call. */
+    SELECTING,
+    /** Lowering one unit to its flow graph: mostly the symbol solver resolving its calls and types. */
+    RESOLVING,
+    /** Summaries and findings over all the file's flow graphs. */
+    ANALYSING
+  }
+
+  /**
+   * A phase and, while resolving, the unit by its report name and line; {@code units} is how many units the file has to
+   * lower or analyse.
+   */
+  public record Progress(Phase phase, String unit, int line, int units) {
+    /** "resolving types in update() (line 12)", for "not analysed: over the limit while ...". */
+    public String describe() {
+      return switch (phase) {
+        case PARSING -> "parsing the file";
+        case SELECTING -> "finding the methods to analyse";
+        case RESOLVING -> "resolving types in " + unit + " (line " + line + ")";
+        case ANALYSING -> "analysing the control flow of " + units + (units == 1 ? " method" : " methods");
+      };
+    }
+  }
 
   /** Analyses one file's text; never throws: whatever goes wrong becomes a problem of the file. */
   public FileResult analyze(String fileName, String source) {
@@ -132,6 +156,7 @@ public final class SourceAnalyzer {
           + " deep, beyond the " + NestingDepth.LIMIT + " levels txguard analyses")));
     }
     SourceParser.Parsed parsed;
+    inProgress = new Progress(Phase.PARSING, null, 0, 0);
     try {
       parsed = parser.parse(source);
     } catch (StackOverflowError e) {
@@ -147,10 +172,12 @@ public final class SourceAnalyzer {
     CompilationUnit cu = parsed.unit();
     moduleImports.expand(cu);
     nameCompactClass(cu, fileName);
+    ImportNames.freeze(cu);
     SourceResolver resolver = new SourceResolver(cu, facade, registry);
     SourceSites sites = new SourceSites(source);
     SourceLowering lowering = new SourceLowering(registry, resolver, sites, this::checkpoint);
 
+    inProgress = new Progress(Phase.SELECTING, null, 0, 0);
     List<Node> units = new ArrayList<>();
     IdentityHashMap<Node, Set<String>> calls = new IdentityHashMap<>();
     collect(cu, units, calls);
@@ -163,7 +190,7 @@ public final class SourceAnalyzer {
         continue;
       }
       checkpoint();
-      inProgress = new UnitInProgress(nameOf(u), line(u));
+      inProgress = new Progress(Phase.RESOLVING, nameOf(u), line(u), selected.size());
       try {
         FlowGraph g = lower(lowering, u);
         graphs.add(g);
@@ -178,7 +205,7 @@ public final class SourceAnalyzer {
       }
     }
     // The analysis of the graphs is bounded by its step and state budgets (AnalysisOptions), not by checkpoints.
-    inProgress = null;
+    inProgress = new Progress(Phase.ANALYSING, null, 0, graphs.size());
     List<SourceFinding> findings = new ArrayList<>();
     for (UnitSetAnalysis.UnitResult r : new UnitSetAnalysis(analysisOptions).analyze(graphs)) {
       Node u = unitOf.get(r.graph());

@@ -66,6 +66,8 @@ final class SourceResolver {
       "InterruptedException", "CloneNotSupportedException", "ArithmeticException", "ClassCastException",
       "IndexOutOfBoundsException", "SecurityException", "ReflectiveOperationException");
 
+  private static final java.util.regex.Pattern TYPE_ARGUMENTS = java.util.regex.Pattern.compile("<.*>");
+
   private final CompilationUnit cu;
   private final JavaParserFacade facade;
   private final ProtocolRegistry registry;
@@ -74,6 +76,17 @@ final class SourceResolver {
       new java.util.IdentityHashMap<>();
   private final Set<String> unresolved = new HashSet<>();
   private boolean matchedByName;
+  // Per-file memos of answers that depend only on their key: lowering asks the same questions many times, and each
+  // answer is a walk of the whole file or a symbol solver call (on large files, most of the audit's time).
+  private final java.util.IdentityHashMap<ObjectCreationExpr, List<ThrownType>> constructorThrows =
+      new java.util.IdentityHashMap<>();
+  private final Map<String, ThrownType> exceptionsByName = new HashMap<>();
+  private final Map<String, ThrownType> resolvedExceptions = new HashMap<>();
+  private final Map<String, String> qualified = new HashMap<>();
+  private List<TypeDeclaration<?>> typeDeclarations;
+  private final java.util.IdentityHashMap<Expression, SourceTypeFacts> types = new java.util.IdentityHashMap<>();
+  private final java.util.IdentityHashMap<MethodCallExpr, MethodDeclaration> sameFileMethods =
+      new java.util.IdentityHashMap<>();
 
   SourceResolver(CompilationUnit cu, JavaParserFacade facade, ProtocolRegistry registry) {
     this.cu = cu;
@@ -222,7 +235,11 @@ final class SourceResolver {
 
   /** The qualified name of a type written {@code simple} in this file (imports, same-file types, java.lang). */
   String qualify(String written, Node at) {
-    String simple = written.replaceAll("<.*>", "").trim();
+    return qualified.computeIfAbsent(written, this::qualify);
+  }
+
+  private String qualify(String written) {
+    String simple = TYPE_ARGUMENTS.matcher(written).replaceAll("").trim();
     if (simple.contains(".")) {
       return simple;
     }
@@ -231,7 +248,7 @@ final class SourceResolver {
         return i.getNameAsString();
       }
     }
-    for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+    for (TypeDeclaration<?> t : typeDeclarations()) {
       if (t.getNameAsString().equals(simple)) {
         return t.getFullyQualifiedName().orElse(simple);
       }
@@ -250,12 +267,20 @@ final class SourceResolver {
   /** Facts of a type declared in this file by its simple or qualified name (for the home-grown rule), or null. */
   private TypeDeclaration<?> sameFileType(String name) {
     String simple = name.substring(name.lastIndexOf('.') + 1);
-    for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+    for (TypeDeclaration<?> t : typeDeclarations()) {
       if (t.getNameAsString().equals(simple)) {
         return t;
       }
     }
     return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<TypeDeclaration<?>> typeDeclarations() {
+    if (typeDeclarations == null) {
+      typeDeclarations = List.copyOf((List<TypeDeclaration<?>>) (List<?>) cu.findAll(TypeDeclaration.class));
+    }
+    return typeDeclarations;
   }
 
   private SourceTypeFacts named(String qualified) {
@@ -295,8 +320,20 @@ final class SourceResolver {
     return type.isPrimitiveType() ? null : named(qualify(type.asString(), decl));
   }
 
-  /** The static type of an expression, resolved or from names. */
+  /**
+   * The static type of an expression, resolved or from names. Remembered per expression: the solver caches only the
+   * types it finds, so an unresolved receiver was solved again (and failed again) for every question about its call.
+   */
   SourceTypeFacts typeOf(Expression e) {
+    if (types.containsKey(e)) {
+      return types.get(e);
+    }
+    SourceTypeFacts t = solveTypeOf(e);
+    types.put(e, t);
+    return t;
+  }
+
+  private SourceTypeFacts solveTypeOf(Expression e) {
     Expression s = SourceLowering.strip(e);
     try {
       SourceTypeFacts r = SourceTypeFacts.resolved(facade.getType(s));
@@ -510,6 +547,15 @@ final class SourceResolver {
 
   /** A method of this file that the call may target: same name and arity (the solver's answer if it has one). */
   private MethodDeclaration sameFileMethod(MethodCallExpr m) {
+    if (sameFileMethods.containsKey(m)) {
+      return sameFileMethods.get(m);
+    }
+    MethodDeclaration d = findSameFileMethod(m);
+    sameFileMethods.put(m, d);
+    return d;
+  }
+
+  private MethodDeclaration findSameFileMethod(MethodCallExpr m) {
     Optional<ResolvedMethodDeclaration> r = resolve(m);
     if (r.isPresent()) {
       try {
@@ -580,6 +626,13 @@ final class SourceResolver {
   }
 
   List<ThrownType> thrownByConstructor(ObjectCreationExpr n) {
+    return constructorThrows.computeIfAbsent(n, this::solveConstructorThrows);
+  }
+
+  private List<ThrownType> solveConstructorThrows(ObjectCreationExpr n) {
+    if (noConstructorThrows(n)) {
+      return List.of();
+    }
     try {
       List<ThrownType> out = new ArrayList<>();
       for (ResolvedType t : facade.solve(n).getCorrespondingDeclaration().getSpecifiedExceptions()) {
@@ -588,9 +641,31 @@ final class SourceResolver {
           out.add(tt);
         }
       }
-      return out;
+      return List.copyOf(out);
     } catch (RuntimeException | StackOverflowError e) {
       return List.of();
+    }
+  }
+
+  /**
+   * Whether no constructor of the created type declares an exception: then whichever the solver would pick throws none,
+   * and its overload resolution (the arguments' types, each candidate's parameter types) is not needed. It was a tenth
+   * of the audit of a large file. False when the type does not resolve: the full resolution decides then.
+   */
+  private boolean noConstructorThrows(ObjectCreationExpr n) {
+    if (n.getScope().isPresent()) {
+      return false;
+    }
+    try {
+      ResolvedType t = facade.convertToUsage(n.getType());
+      if (!t.isReferenceType()) {
+        return false;
+      }
+      var decl = t.asReferenceType().getTypeDeclaration().orElse(null);
+      return decl != null && decl.isClass()
+          && decl.getConstructors().stream().allMatch(c -> c.getNumberOfSpecifiedExceptions() == 0);
+    } catch (RuntimeException | StackOverflowError e) {
+      return false;
     }
   }
 
@@ -694,6 +769,16 @@ final class SourceResolver {
 
   /** An exception type known by name only: the JDK's own resolve by reflection; others are taken as unchecked. */
   private ThrownType namedException(String qualified) {
+    ThrownType known = exceptionsByName.get(qualified);
+    if (known != null) {
+      return known;
+    }
+    ThrownType t = loadException(qualified);
+    exceptionsByName.put(qualified, t);
+    return t;
+  }
+
+  private ThrownType loadException(String qualified) {
     try {
       Class<?> c = Class.forName(qualified, false, ClassLoader.getPlatformClassLoader());
       Set<String> supers = new HashSet<>();
@@ -714,6 +799,16 @@ final class SourceResolver {
       return null;
     }
     var ref = type.asReferenceType();
+    ThrownType known = resolvedExceptions.get(ref.getQualifiedName());
+    if (known != null) {
+      return known;
+    }
+    ThrownType t = thrownTypeOfReference(ref);
+    resolvedExceptions.put(ref.getQualifiedName(), t);
+    return t;
+  }
+
+  private ThrownType thrownTypeOfReference(com.github.javaparser.resolution.types.ResolvedReferenceType ref) {
     Set<String> supers = new HashSet<>();
     supers.add(ref.getQualifiedName());
     try {

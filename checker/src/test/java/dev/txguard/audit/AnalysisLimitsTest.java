@@ -13,6 +13,7 @@ import dev.txguard.report.AuditResult;
 import dev.txguard.report.HtmlReport;
 import dev.txguard.report.SarifReport;
 import dev.txguard.report.TextReport;
+import dev.txguard.source.SourceAnalyzer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -69,7 +70,7 @@ class AnalysisLimitsTest {
     assertEquals(1, r.findingCount(), TextReport.render(r));
     assertEquals("app/Leaky.java", r.files().get(0).path());
     assertEquals(1, r.filesAnalysed());
-    String problem = "not analysed: the time limit of 3 s per file ran out in m()";
+    String problem = "not analysed: over the 3 s limit per file while resolving types in m() (line 5)";
     assertEquals(List.of("Slow.java:5: " + problem), r.problems().stream()
         .map(p -> p.path() + ":" + p.line() + ": " + p.reason()).toList());
     assertTrue(TextReport.render(r).contains("Slow.java:5: [txguard] " + problem + "\n"));
@@ -83,6 +84,21 @@ class AnalysisLimitsTest {
     }
     assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
         .filter(n -> n.matches("txguard-audit-\\d+")).toList(), "abandoned analysis threads still running");
+  }
+
+  @Test
+  void theTimeLimitMessageNamesThePhaseAndWhileResolvingTheMethod() {
+    Duration limit = Duration.ofSeconds(60);
+    assertEquals("not analysed: over the 60 s limit per file while reading the file", FileWorker.overTheLimit(limit, null));
+    assertEquals("not analysed: over the 60 s limit per file while parsing the file",
+        FileWorker.overTheLimit(limit, new SourceAnalyzer.Progress(SourceAnalyzer.Phase.PARSING, null, 0, 0)));
+    assertEquals("not analysed: over the 60 s limit per file while finding the methods to analyse",
+        FileWorker.overTheLimit(limit, new SourceAnalyzer.Progress(SourceAnalyzer.Phase.SELECTING, null, 0, 0)));
+    assertEquals("not analysed: over the 1500 ms limit per file while resolving types in foo() (line 123)",
+        FileWorker.overTheLimit(Duration.ofMillis(1500),
+            new SourceAnalyzer.Progress(SourceAnalyzer.Phase.RESOLVING, "foo()", 123, 300)));
+    assertEquals("not analysed: over the 60 s limit per file while analysing the control flow of 300 methods",
+        FileWorker.overTheLimit(limit, new SourceAnalyzer.Progress(SourceAnalyzer.Phase.ANALYSING, null, 0, 300)));
   }
 
   private static boolean analysisThreadsAlive() {

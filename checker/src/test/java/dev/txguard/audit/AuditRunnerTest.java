@@ -108,6 +108,73 @@ class AuditRunnerTest {
     write(dir, "wrong/place/Misplaced.java", "package app; class Misplaced {}");
     SourceDiscovery.Discovered d = SourceDiscovery.discover(List.of(dir), false);
     assertEquals(List.of(dir.resolve("lib"), dir.resolve("loose")), d.sourceRoots());
+    assertEquals(java.util.Map.of("app.Misplaced", dir.resolve("wrong/place/Misplaced.java")), d.declaredElsewhere());
+  }
+
+  /** {@code Db} is a JDBC connection only if it resolves; by its name alone, its calls are no transaction calls. */
+  private static final String MISPLACED_DB = """
+      package com.acme;
+
+      public interface Db extends java.sql.Connection {}
+      """;
+
+  private static final String MISPLACED_USER = """
+      package com.acme;
+
+      import java.sql.SQLException;
+
+      class Foo {
+        void save(Db db) throws SQLException {
+          db.setAutoCommit(false);
+          db.createStatement().executeUpdate("update t set x = 1");
+          db.commit();
+        }
+
+        void saveSafely(Db db) throws SQLException {
+          db.setAutoCommit(false);
+          try {
+            db.createStatement().executeUpdate("update t set x = 1");
+            db.commit();
+          } catch (Throwable e) {
+            db.rollback();
+            throw e;
+          }
+        }
+      }
+      """;
+
+  @Test
+  void aFileOutsideItsPackagesFolderSeesTheTypesOfItsPackage() {
+    write(dir, "src/Db.java", MISPLACED_DB);
+    write(dir, "src/Foo.java", MISPLACED_USER);
+    AuditResult r = audit(List.of(dir), List.of(), 1, false);
+    List<AuditResult.Located> findings = r.findings().toList();
+    assertEquals(1, findings.size(), TextOf.of(r)); // save() leaks; saveSafely() stays silent
+    ReportedFinding f = findings.get(0).finding();
+    assertEquals(Rule.UNCOMMITTED_TRANSACTION_ON_EXCEPTION, f.finding().rule());
+    assertEquals("save()", f.finding().unitName());
+    assertEquals("com.acme.Foo", f.enclosingClass());
+    assertFalse(f.matchedByName(), f.resolutionNote());
+    assertEquals(List.of(), r.problems());
+  }
+
+  @Test
+  void aFileOutsideItsPackagesFolderSeesTypesThatAreInTheirFolder() {
+    write(dir, "lib/com/acme/Db.java", MISPLACED_DB);
+    write(dir, "lib/com/acme/Foo.java", "package com.acme; class Foo {}");
+    write(dir, "elsewhere/Service.java", MISPLACED_USER);
+    AuditResult r = audit(List.of(dir), List.of(), 2, false);
+    assertEquals(List.of("save()"), r.findings().map(l -> l.finding().finding().unitName()).toList(), TextOf.of(r));
+  }
+
+  @Test
+  void ofTwoFilesOutsideTheirFolderNamedForOneTypeTheFirstIsSeen() {
+    write(dir, "a/Db.java", MISPLACED_DB);
+    write(dir, "b/Db.java", "package com.acme; public interface Db {}");
+    write(dir, "b/Foo.java", MISPLACED_USER);
+    AuditResult r = audit(List.of(dir), List.of(), 1, false);
+    assertEquals(List.of(), r.problems());
+    assertEquals(1, r.findingCount(), "a/Db.java, first in report order, is the one seen: " + TextOf.of(r));
   }
 
   /** Regression (fuzzer): a NUL in a package declaration made discovery build an invalid path and end the audit. */

@@ -69,4 +69,17 @@ class SourceRootTypeSolverTest {
     SymbolReference<ResolvedReferenceTypeDeclaration> tx = solver().tryToSolveType("app.Orm.Tx");
     assertEquals(1, tx.getCorrespondingDeclaration().getDeclaredMethods().size(), "javac's order: package first");
   }
+
+  @Test
+  void filesOutsideTheirPackagesFolderResolveByTheTypeTheyAreNamedFor() {
+    Path db = write(root, "src/Db.java", "package com.acme; public class Db { public static class Tx {} }\nclass Other {}\n");
+    SourceRootTypeSolver solver = SourceRootTypeSolver.declaredElsewhere(java.util.Map.of("com.acme.Db", db));
+    new CombinedTypeSolver(new ReflectionTypeSolver(), solver);
+
+    assertEquals("com.acme.Db", solver.tryToSolveType("com.acme.Db").getCorrespondingDeclaration().getQualifiedName());
+    assertTrue(solver.tryToSolveType("com.acme.Db.Tx").isSolved());
+    assertFalse(solver.tryToSolveType("com.acme.Other").isSolved(), "a secondary type: the same limit as in a root");
+    assertFalse(solver.tryToSolveType("Db").isSolved());
+    assertFalse(solver.tryToSolveType("src.Db").isSolved(), "not where its folder would put it");
+  }
 }
