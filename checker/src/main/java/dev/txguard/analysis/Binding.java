@@ -16,5 +16,13 @@ sealed interface Binding {
    */
   record AliasOf(Key root, boolean handle, boolean rootIsHandle) implements Binding {}
 
+  /** An object the unit acquired ({@link dev.txguard.graph.Op.Acquire}) with no transaction begun on it yet. */
+  record Acquired() implements Binding {}
+
+  /** A non-null object that decides nothing else: a {@code catch} parameter (a failure flag's value). */
+  record NonNullRef() implements Binding {}
+
   NullRef NULL = new NullRef();
+  NonNullRef NON_NULL = new NonNullRef();
+  Acquired ACQUIRED = new Acquired();
 }

@@ -13,9 +13,10 @@ import java.util.Set;
  * @param returnsHandle the protocol of a handle the method begins and returns, or null
  * @param ends locations whose transaction is no longer active after every normal exit (an end wrapper)
  * @param escapes locations whose handle the method hands off
+ * @param returnsAcquired the method is a factory wrapper: its result is an object acquired in the call
  */
-record Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes) {
-  static final Summary NONE = new Summary(Map.of(), null, Set.of(), Set.of());
+record Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, boolean returnsAcquired) {
+  static final Summary NONE = new Summary(Map.of(), null, Set.of(), Set.of(), false);
 
   Summary {
     begins = Map.copyOf(begins);
@@ -24,7 +25,7 @@ record Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, S
   }
 
   boolean isEmpty() {
-    return begins.isEmpty() && returnsHandle == null && ends.isEmpty() && escapes.isEmpty();
+    return begins.isEmpty() && returnsHandle == null && ends.isEmpty() && escapes.isEmpty() && !returnsAcquired;
   }
 
   /** A location as a caller sees it: a parameter position, or a field or expression of the receiver. */

@@ -47,9 +47,16 @@ final class UnitAnalyzer {
   /** For a begin that found its handle active: the transaction that was active (the same transaction goes on). */
   private final Map<Integer, Integer> againOf = new HashMap<>();
   private final List<State> exitStates = new ArrayList<>();
+  /** Returns of an object acquired here; of anything else; stores of an acquired object (factory wrappers). */
+  private boolean returnedAcquired;
+  private boolean returnedOther;
+  private boolean acquiredStored;
 
-  /** What the unit knows about a transaction it began. */
-  record BeginRecord(Site site, TxInfo info, Key location, boolean local) {}
+  /**
+   * What the unit knows about a transaction it began. {@code acquired}: its object was acquired in this unit (on some
+   * path); {@code freshHandle}: the begin returned a handle nobody else can reach (semantics: responsibility rule 3).
+   */
+  record BeginRecord(Site site, TxInfo info, Key location, boolean acquired, boolean freshHandle) {}
 
   /** A leak of transaction {@code tx} found on some path. */
   record Leak(int tx, Site at, ExitKind kind, ThrownType thrown, List<PathStep> path, Site previousBegin) {}
@@ -185,6 +192,10 @@ final class UnitAnalyzer {
       normal = copy(s, c);
     } else if (op instanceof Op.Clear c) {
       normal = s.withBinding(c.dst(), c.toNull() ? Binding.NULL : null);
+    } else if (op instanceof Op.Acquire a) {
+      normal = s.withBinding(a.dst(), Binding.ACQUIRED);
+    } else if (op instanceof Op.NotNull n) {
+      normal = s.withBinding(n.dst(), Binding.NON_NULL);
     } else if (op instanceof Op.Escape e) {
       normal = escape(s, e.key(), e.handleOnly(), e.viaReturn());
     } else if (op instanceof Op.Call c) {
@@ -234,6 +245,10 @@ final class UnitAnalyzer {
 
   private State begin(State s, Node node, Key handle, boolean fresh, Key owner, TxInfo info) {
     int id = node.id();
+    // Rule 3: a returned handle nobody else reaches (Hibernate's is reachable through session.getTransaction()).
+    boolean freshHandle = fresh && handle != null && (owner == null || !reachableThroughOwner(info));
+    Key object = handle != null && !fresh ? handle : owner;
+    boolean acquired = object != null && acquired(s, object);
     State.Resolved previous = null;
     if (handle != null && !fresh) {
       previous = s.resolve(handle);
@@ -282,10 +297,31 @@ final class UnitAnalyzer {
         location = root;
       }
     }
-    if (location != null && !begins.containsKey(id)) {
-      begins.put(id, new BeginRecord(node.site(), info, location, !location.isShared()));
+    if (location != null) {
+      BeginRecord known = begins.get(id);
+      if (known == null || (acquired && !known.acquired())) {
+        begins.put(id, new BeginRecord(node.site(), info, location, acquired, freshHandle));
+      }
     }
     return out.push(new PathStep(PathStep.Kind.BEGIN, node.site(), ""), id);
+  }
+
+  /** Whether the object {@code key} refers to was acquired in this unit (directly, or under an earlier transaction). */
+  private boolean acquired(State s, Key key) {
+    State.Resolved r = s.resolve(key);
+    if (r.binding() instanceof Binding.Acquired) {
+      return true;
+    }
+    if (r.binding() instanceof Binding.TxRef ref && ref.tx() >= 0) {
+      BeginRecord earlier = begins.get(ref.tx());
+      return earlier != null && earlier.acquired();
+    }
+    return false;
+  }
+
+  /** Hibernate's transaction stays reachable through {@code session.getTransaction()}: its object is the session. */
+  private static boolean reachableThroughOwner(TxInfo info) {
+    return "hibernate".equals(info.protocolId());
   }
 
   private State end(State s, Key key) {
@@ -299,6 +335,18 @@ final class UnitAnalyzer {
 
   private State escape(State s, Key key, boolean handleOnly, boolean viaReturn) {
     State.Resolved r = s.resolve(key);
+    if (r.binding() instanceof Binding.Acquired) {
+      // An acquired object handed off before any begin: from now on it is borrowed.
+      if (viaReturn) {
+        returnedAcquired = true;
+      } else {
+        acquiredStored = true;
+      }
+      return s.withBinding(r.root(), null);
+    }
+    if (viaReturn && !(r.binding() instanceof Binding.TxRef) && !(r.binding() instanceof Binding.NullRef)) {
+      returnedOther = true;
+    }
     if (!(r.binding() instanceof Binding.TxRef ref)) {
       return s;
     }
@@ -387,7 +435,9 @@ final class UnitAnalyzer {
       }
     }
     if (completes && c.resultVar() != null) {
-      out = out.withBinding(c.resultVar(), null);
+      // A factory wrapper's result is acquired here like a factory's; any other call's result is borrowed.
+      boolean factory = summary != null && summary.returnsAcquired();
+      out = out.withBinding(c.resultVar(), factory ? Binding.ACQUIRED : null);
     }
     return out;
   }
@@ -471,6 +521,14 @@ final class UnitAnalyzer {
     if (r.binding() instanceof Binding.TxRef) {
       // an entry assumption (summary mode): null is possible, and then there is no transaction on it
       return value ? List.of(s) : List.of(s.withBinding(r.root(), Binding.NULL));
+    }
+    if (r.binding() instanceof Binding.NonNullRef) {
+      return value ? List.of(s) : List.of(); // a catch parameter, or a local assigned from one
+    }
+    if (r.binding() == null) {
+      // Not tracked (semantics: "What the state tracks"): the test decides nothing, and remembering its outcome
+      // would split the states (ten unrelated null tests must cost no more than one).
+      return List.of(s);
     }
     return value ? List.of(s) : List.of(s.withBinding(key, Binding.NULL));
   }
@@ -569,35 +627,68 @@ final class UnitAnalyzer {
     return begins;
   }
 
-  /** Whether this unit is responsible for ending {@code tx} (semantics: "Responsibility and hand-off"). */
+  /**
+   * Whether this unit is responsible for ending {@code tx} (semantics: "Ownership, responsibility and hand-off",
+   * version 2): it ends it on a path from that begin (1), or it acquired the transaction's object (2) or got a fresh
+   * handle (3) that does not escape. A begin it is not responsible for makes it a begin wrapper, not a leak.
+   */
   boolean responsible(int tx) {
     BeginRecord b = begins.get(tx);
     if (b == null) {
       return false;
     }
-    if (ended.contains(tx) || (b.local() && !escaped.contains(tx)) || endKeys().contains(b.location())) {
+    if (ended.contains(tx) || ((b.acquired() || b.freshHandle()) && !escaped.contains(tx))
+        || endReachable(tx, b.location())) {
       return true;
     }
     Integer previous = againOf.get(tx);
     return previous != null && previous != tx && responsible(previous);
   }
 
-  private Set<Key> endKeys;
+  /** Per begin node: the locations named by end operations reachable from it. */
+  private final Map<Integer, Set<Key>> endKeysAfter = new HashMap<>();
 
   /**
-   * Locations some end operation of the unit names, feasible or not: a method that writes {@code orm.commit()} takes
-   * responsibility for {@code orm}'s transaction even where a known flag makes that commit unreachable.
+   * Whether an end operation naming {@code location} follows the begin in the graph, feasible or not: a method that
+   * writes {@code orm.commit()} after {@code orm.begin()} takes responsibility even where a known flag makes that
+   * commit unreachable. An end before the begin does not count ({@code commit(); begin();} is a begin wrapper).
    */
-  private Set<Key> endKeys() {
-    if (endKeys == null) {
-      endKeys = new HashSet<>();
-      for (Node n : graph.nodes()) {
+  private boolean endReachable(int beginNode, Key location) {
+    Set<Key> keys = endKeysAfter.computeIfAbsent(beginNode, id -> {
+      Set<Key> out = new HashSet<>();
+      List<Node> nodes = graph.nodes();
+      if (id < 0 || id >= nodes.size()) {
+        return out;
+      }
+      boolean[] seen = new boolean[nodes.size()];
+      java.util.ArrayDeque<Node> work = new java.util.ArrayDeque<>();
+      for (Edge e : nodes.get(id).successors()) {
+        work.add(e.target());
+      }
+      while (!work.isEmpty()) {
+        Node n = work.poll();
+        if (seen[n.id()]) {
+          continue;
+        }
+        seen[n.id()] = true;
         if (n.op() instanceof Op.End e) {
-          endKeys.add(e.key());
+          out.add(e.key());
+        }
+        for (Edge e : n.successors()) {
+          work.add(e.target());
         }
       }
-    }
-    return endKeys;
+      return out;
+    });
+    return keys.contains(location);
+  }
+
+  /**
+   * Whether the unit is a factory wrapper: it returns an object it acquired on every return that returns anything
+   * but {@code null}, returns one on some path, and stores it nowhere else.
+   */
+  boolean returnsAcquired() {
+    return returnedAcquired && !returnedOther && !acquiredStored;
   }
 
   boolean ended(int tx) {

@@ -72,7 +72,7 @@ public final class UnitSetAnalysis {
       boolean changed = false;
       for (String id : called) {
         FlowGraph g = byId.get(id);
-        if (g == null || !g.hasTransactionOps()) {
+        if (g == null || !(g.hasTransactionOps() || acquires(g))) {
           continue;
         }
         Summary s;
@@ -128,7 +128,18 @@ public final class UnitSetAnalysis {
         }
       }
     }
-    return new Summary(begins, returnsHandle, ends, escapes);
+    boolean factory = begins.isEmpty() && returnsHandle == null && plain.returnsAcquired();
+    return new Summary(begins, returnsHandle, ends, escapes, factory);
+  }
+
+  /** Whether the unit acquires an object (a candidate factory wrapper). */
+  private static boolean acquires(FlowGraph g) {
+    for (Node n : g.nodes()) {
+      if (n.op() instanceof Op.Acquire) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean overAtEveryExit(UnitAnalyzer a, Key key, int tx) {

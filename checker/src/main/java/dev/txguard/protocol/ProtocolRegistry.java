@@ -112,6 +112,16 @@ public final class ProtocolRegistry {
     return false;
   }
 
+  /** Whether a method of this name can be a factory of the ownership table (checked before resolving anything). */
+  public boolean mayBeFactory(String methodName) {
+    return Factories.mayBeFactory(methodName);
+  }
+
+  /** Whether the call's result is an object the caller acquired (semantics: the ownership table's factories). */
+  public boolean isFactory(CallFacts call) {
+    return Factories.isFactory(call);
+  }
+
   /** Whether {@code close()} on a value of this type ends its transaction (try-with-resources). */
   public boolean closeEnds(TypeFacts type) {
     for (CallPattern p : byName.getOrDefault("close", List.of())) {

@@ -269,6 +269,21 @@ final class SourceLowering {
         Key tmp = temp();
         lowerValueInto(tmp, inner, Boolean.FALSE);
         b.op(new Op.Escape(tmp, false, true), sites.of(e));
+      } else if (mayReturnAcquired(inner)) {
+        // Through a temporary, so that a factory wrapper's returned object is seen as acquired (or not).
+        Key tmp = temp();
+        if (inner instanceof ObjectCreationExpr n) {
+          lowerNew(n, tmp);
+          b.op(new Op.Acquire(tmp), sites.of(e));
+        } else {
+          MethodCallExpr m = (MethodCallExpr) inner;
+          CallRole role = classify(m);
+          lowerCall(m, tmp);
+          if (isFactory(m, role)) {
+            b.op(new Op.Acquire(tmp), sites.of(e));
+          }
+        }
+        b.op(new Op.Escape(tmp, false, true), sites.of(e));
       } else {
         lowerExpr(e);
         Key k = keyOf(inner);
@@ -336,7 +351,13 @@ final class SourceLowering {
           caught.add(tt);
         }
       }
-      catches.add(new dev.txguard.graph.CatchClause(caught, sites.of(c.getParameter()), () -> lowerStatement(c.getBody())));
+      Key param = keyOfDeclaration(c.getParameter(), c.getParameter().getNameAsString());
+      catches.add(new dev.txguard.graph.CatchClause(caught, sites.of(c.getParameter()), () -> {
+        if (param != null) {
+          b.op(new Op.NotNull(param), sites.of(c.getParameter())); // a failure flag assigned from it is non-null
+        }
+        lowerStatement(c.getBody());
+      }));
     }
     Runnable fin = tr.getFinallyBlock().isPresent() ? () -> lowerStatement(tr.getFinallyBlock().get()) : null;
     NodeList<Expression> resources = tr.getResources();
@@ -362,6 +383,9 @@ final class SourceLowering {
       type = resolver.declaredType(d.getType(), d, d.getInitializer().orElse(null));
       if (d.getInitializer().isPresent()) {
         lowerValueInto(key, d.getInitializer().get(), declaredBoolean(d.getType()));
+        if (key != null && !isBeginCall(d.getInitializer().get())) {
+          b.op(new Op.Acquire(key), sites.of(r)); // a resource declared here is acquired, whatever its initializer
+        }
       }
     } else {
       lowerExpr(r);
@@ -475,9 +499,13 @@ final class SourceLowering {
         b.op(owner != null ? new Op.Copy(dst, owner, true) : new Op.Clear(dst, false), sites.of(value));
       } else {
         lowerCall(m, dst);
+        if (isFactory(m, role)) {
+          b.op(new Op.Acquire(dst), sites.of(value));
+        }
       }
     } else if (v instanceof ObjectCreationExpr n) {
       lowerNew(n, dst);
+      b.op(new Op.Acquire(dst), sites.of(value));
     } else if (v instanceof ConditionalExpr c) {
       b.ifThenElse(cond(c.getCondition()), () -> lowerValueInto(dst, c.getThenExpr(), declared),
           () -> lowerValueInto(dst, c.getElseExpr(), declared));
@@ -900,6 +928,20 @@ final class SourceLowering {
   /** Lets the resolver type a receiver that is itself a protocol call when the solver cannot. */
   private CallRole classifyForFacts(MethodCallExpr m) {
     return classify(m);
+  }
+
+  /** A factory of the ownership table (not also a begin, whose result is a handle). */
+  private boolean isFactory(MethodCallExpr m, CallRole role) {
+    return (role == null || !role.isBegin()) && registry.mayBeFactory(m.getNameAsString())
+        && registry.isFactory(resolver.callFacts(m, this::classifyForFacts));
+  }
+
+  /** A returned value that may be acquired here: {@code new}, a factory, or a call of the module (factory wrappers). */
+  private boolean mayReturnAcquired(Expression e) {
+    if (e instanceof ObjectCreationExpr) {
+      return true;
+    }
+    return e instanceof MethodCallExpr m && (resolver.callee(m).localId() != null || isFactory(m, classify(m)));
   }
 
   private boolean isBeginCall(Expression e) {
