@@ -36,6 +36,7 @@ final class UnitAnalyzer {
   private final AnalysisOptions options;
   private final Map<Key, Integer> assumedActive;
   private final Set<String> unitsWithBodies;
+  private final Map<Key, Boolean> initialFacts;
 
   private final Map<Integer, BeginRecord> begins = new HashMap<>();
   private final Set<Integer> ended = new HashSet<>();
@@ -68,6 +69,19 @@ final class UnitAnalyzer {
       AnalysisOptions options,
       Map<Key, Integer> assumedActive,
       Set<String> unitsWithBodies) {
+    this(graph, summaries, handOff, options, assumedActive, unitsWithBodies, Map.of());
+  }
+
+  /** A run in which boolean parameters start with known values ({@code initialFacts}): a summary's context. */
+  UnitAnalyzer(
+      FlowGraph graph,
+      Map<String, Summary> summaries,
+      HandOffNames handOff,
+      AnalysisOptions options,
+      Map<Key, Integer> assumedActive,
+      Set<String> unitsWithBodies,
+      Map<Key, Boolean> initialFacts) {
+    this.initialFacts = initialFacts;
     this.unitsWithBodies = unitsWithBodies;
     this.graph = graph;
     this.summaries = summaries;
@@ -90,7 +104,7 @@ final class UnitAnalyzer {
       tx.put(e.getValue(), TxStatus.ACTIVE);
       bindings.put(e.getKey(), new Binding.TxRef(e.getValue(), true));
     }
-    State init = new State(tx, bindings, Map.of(), Map.of(), null, null, null, null, null);
+    State init = new State(tx, bindings, Map.copyOf(initialFacts), Map.of(), null, null, null, null, null);
     merge(table, dirty, queue, graph.entry(), init);
 
     long steps = 0;
@@ -199,6 +213,16 @@ final class UnitAnalyzer {
     } else if (op instanceof Op.Escape e) {
       normal = escape(s, e.key(), e.handleOnly(), e.viaReturn());
     } else if (op instanceof Op.Call c) {
+      Key correlated = correlatedArgument(s, c);
+      if (correlated != null) {
+        // The callee's begin depends on a boolean the caller holds but does not know: follow both values, so the
+        // begin happens exactly on the caller's paths where it is true (semantics, settled detail 17).
+        for (boolean v : new boolean[] {true, false}) {
+          State sv = s.withFact(correlated, v);
+          successors(node, op, sv, callEffects(sv, node, c, true), callEffects(sv, node, c, false), outs);
+        }
+        return outs;
+      }
       exceptional = callEffects(s, node, c, false);
       normal = callEffects(s, node, c, true);
     } else if (op instanceof Op.Jump j) {
@@ -219,6 +243,11 @@ final class UnitAnalyzer {
       branch(node, b.cond(), s, outs);
       return outs;
     }
+    successors(node, op, s, normal, exceptional, outs);
+    return outs;
+  }
+
+  private void successors(Node node, Op op, State s, State normal, State exceptional, List<Out> outs) {
     for (Edge e : node.successors()) {
       switch (e.kind()) {
         case NORMAL -> {
@@ -238,7 +267,37 @@ final class UnitAnalyzer {
         default -> {}
       }
     }
-    return outs;
+  }
+
+  /** The summary of a call's callee in the caller's context (its guard argument's value, when known). */
+  private Summary summaryAt(State s, Op.Call c) {
+    Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
+    if (summary == null || summary.guard() < 0 || summary.guard() >= c.args().size()) {
+      return summary;
+    }
+    return summary.in(argumentValue(s, c.args().get(summary.guard())));
+  }
+
+  private static Boolean argumentValue(State s, Key arg) {
+    if (arg == null) {
+      return null;
+    }
+    Boolean constant = arg.constantValue();
+    return constant != null ? constant : s.facts.get(arg);
+  }
+
+  /** A boolean local or parameter of the caller, of unknown value, passed where the callee's summary depends on it. */
+  private Key correlatedArgument(State s, Op.Call c) {
+    Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
+    if (summary == null || summary.guard() < 0 || summary.guard() >= c.args().size()) {
+      return null;
+    }
+    Key arg = c.args().get(summary.guard());
+    if (arg == null || (arg.kind() != Key.Kind.LOCAL && arg.kind() != Key.Kind.PARAM) || s.facts.containsKey(arg)
+        || s.bindings.containsKey(arg)) {
+      return null;
+    }
+    return arg;
   }
 
   // ---------------------------------------------------------------- transaction operations
@@ -400,7 +459,7 @@ final class UnitAnalyzer {
 
   /** A call's effect on the normal path ({@code completes}) or on the path where it throws. */
   private State callEffects(State s, Node node, Op.Call c, boolean completes) {
-    Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
+    Summary summary = summaryAt(s, c);
     State out = s;
     if (summary != null && !summary.isEmpty()) {
       // An end wrapper ends the transaction even if it throws; a begin wrapper that throws begins nothing.

@@ -77,7 +77,16 @@ public final class UnitSetAnalysis {
         }
         Summary s;
         try {
-          s = summarize(g, summaries, byId.keySet());
+          s = summarize(g, summaries, byId.keySet(), Map.of());
+          Key guard = guardParameter(g);
+          if (guard != null) {
+            // Settled detail 17: a summary may depend on the one boolean parameter that guards its begins or ends.
+            Summary whenTrue = summarize(g, summaries, byId.keySet(), Map.of(guard, true));
+            Summary whenFalse = summarize(g, summaries, byId.keySet(), Map.of(guard, false));
+            if (!whenTrue.equals(whenFalse)) {
+              s = s.withContexts(guard.paramIndex(), whenTrue, whenFalse);
+            }
+          }
         } catch (BudgetExceededException e) {
           s = Summary.NONE;
         }
@@ -93,9 +102,21 @@ public final class UnitSetAnalysis {
     return summaries;
   }
 
-  private Summary summarize(FlowGraph g, Map<String, Summary> summaries, Set<String> bodies) {
+  /** The first boolean parameter a branch tests, or null. */
+  private static Key guardParameter(FlowGraph g) {
+    Key first = null;
+    for (Node n : g.nodes()) {
+      if (n.op() instanceof Op.Branch b && b.cond() instanceof Cond.Var v && v.var().kind() == Key.Kind.PARAM
+          && v.var().paramIndex() >= 0 && (first == null || v.var().paramIndex() < first.paramIndex())) {
+        first = v.var();
+      }
+    }
+    return first;
+  }
+
+  private Summary summarize(FlowGraph g, Map<String, Summary> summaries, Set<String> bodies, Map<Key, Boolean> facts) {
     // Begin wrapper / returned handle: what a plain run begins and never ends.
-    UnitAnalyzer plain = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), bodies).run();
+    UnitAnalyzer plain = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), bodies, facts).run();
     Map<Summary.Slot, TxInfo> begins = new LinkedHashMap<>();
     TxInfo returnsHandle = null;
     for (Map.Entry<Integer, UnitAnalyzer.BeginRecord> e : plain.begins().entrySet()) {
@@ -116,7 +137,7 @@ public final class UnitSetAnalysis {
     Set<Summary.Slot> ends = new LinkedHashSet<>();
     Set<Summary.Slot> escapes = new LinkedHashSet<>();
     if (!assumed.isEmpty()) {
-      UnitAnalyzer entry = new UnitAnalyzer(g, summaries, handOff, options, assumed, bodies).run();
+      UnitAnalyzer entry = new UnitAnalyzer(g, summaries, handOff, options, assumed, bodies, facts).run();
       if (!entry.exitStates().isEmpty()) {
         for (Map.Entry<Key, Integer> e : assumed.entrySet()) {
           int tx = e.getValue();
@@ -166,7 +187,8 @@ public final class UnitSetAnalysis {
         keys.addAll(c.args().stream().filter(k -> k != null).toList());
       }
     }
-    keys.removeIf(k -> k.kind() != Key.Kind.PARAM && k.kind() != Key.Kind.FIELD && k.kind() != Key.Kind.EXPR);
+    keys.removeIf(k -> (k.kind() != Key.Kind.PARAM && k.kind() != Key.Kind.FIELD && k.kind() != Key.Kind.EXPR)
+        || k.constantValue() != null);
     return keys;
   }
 

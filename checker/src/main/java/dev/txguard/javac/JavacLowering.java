@@ -632,7 +632,8 @@ final class JavacLowering {
     for (ExpressionTree a : m.getArguments()) {
       lowerExpr(a);
       ExpressionTree sa = strip(a);
-      args.add(isAccessor(sa) ? ownerKey((MethodInvocationTree) sa) : keyOf(sa));
+      args.add(sa instanceof LiteralTree lit && lit.getValue() instanceof Boolean v ? Key.constant(v)
+          : isAccessor(sa) ? ownerKey((MethodInvocationTree) sa) : keyOf(sa));
     }
     Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
     if (sym == null) {

@@ -599,7 +599,8 @@ final class SourceLowering {
     for (Expression a : m.getArguments()) {
       lowerExpr(a);
       Expression sa = strip(a);
-      args.add(isAccessor(sa) ? ownerKey((MethodCallExpr) sa) : keyOf(sa));
+      args.add(sa instanceof BooleanLiteralExpr lit ? Key.constant(lit.getValue())
+          : isAccessor(sa) ? ownerKey((MethodCallExpr) sa) : keyOf(sa));
     }
     CallRole role = classify(m);
     Site site = sites.register(m);
