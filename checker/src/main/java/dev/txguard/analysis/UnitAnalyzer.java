@@ -305,9 +305,11 @@ final class UnitAnalyzer {
   private State begin(State s, Node node, Key handle, boolean fresh, Key owner, TxInfo info) {
     int id = node.id();
     // Rule 3: a returned handle nobody else reaches (Hibernate's is reachable through session.getTransaction()).
-    boolean freshHandle = fresh && handle != null && (owner == null || !reachableThroughOwner(info));
+    // A handle stored into a field at the begin is the method's working variable only if it ends it there (rule 1).
+    boolean storedAtBegin = fresh && handle != null && handle.kind() == Key.Kind.FIELD;
+    boolean freshHandle = !storedAtBegin && fresh && handle != null && (owner == null || !reachableThroughOwner(info));
     Key object = handle != null && !fresh ? handle : owner;
-    boolean acquired = object != null && acquired(s, object);
+    boolean acquired = !storedAtBegin && object != null && acquired(s, object);
     State.Resolved previous = null;
     if (handle != null && !fresh) {
       previous = s.resolve(handle);

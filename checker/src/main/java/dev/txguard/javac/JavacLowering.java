@@ -582,6 +582,12 @@ final class JavacLowering {
       lowerValueInto(k, value);
       return;
     }
+    if (k != null && k.kind() == Key.Kind.FIELD && isBeginCall(value)) {
+      // this.transaction = session.beginTransaction(): the field holds the handle; a method that ends it there is
+      // responsible for it (its working variable), one that does not has handed it off.
+      lowerValueInto(k, value);
+      return;
+    }
     // A field, array element or captured variable: storing a handle there hands it off.
     if (t instanceof com.sun.source.tree.ArrayAccessTree a) {
       lowerExpr(a.getExpression());

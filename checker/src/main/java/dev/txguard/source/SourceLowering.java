@@ -551,6 +551,12 @@ final class SourceLowering {
           : null);
       return;
     }
+    if (k != null && k.kind() == Key.Kind.FIELD && isBeginCall(value)) {
+      // this.transaction = session.beginTransaction(): the field holds the handle; a method that ends it there is
+      // responsible for it (its working variable), one that does not has handed it off.
+      lowerValueInto(k, value, Boolean.FALSE);
+      return;
+    }
     if (t instanceof ArrayAccessExpr a) {
       lowerExpr(a.getName());
       lowerExpr(a.getIndex());
@@ -624,6 +630,9 @@ final class SourceLowering {
           b.op(new Op.Begin(null, false, owner == null ? Key.expr(text(receiver)) : owner,
               txInfo(role, text(receiver), null)), site);
         } else {
+          if (resultVar != null && unresolvedResultWithoutReceiverEnd(m, receiver)) {
+            return true; // settled detail 3: missing information resolves toward no begin
+          }
           Key handle = receiver == null ? Key.field("this") : keyOrExpr(receiver);
           b.op(new Op.Begin(handle, false, null, txInfo(role, receiver == null ? "this" : text(receiver), null)), site);
         }
@@ -672,6 +681,29 @@ final class SourceLowering {
         return true;
       }
     }
+  }
+
+  /**
+   * A zero-config begin whose result is used but whose returned type does not resolve (settled detail 3): it begins on
+   * the receiver only when the unit calls {@code commit()} or {@code rollback()} on the same spelling of it; else
+   * (the result may well be the handle, which the unit cannot be seen to end) it is no begin.
+   */
+  private boolean unresolvedResultWithoutReceiverEnd(MethodCallExpr m, Expression receiver) {
+    if (!m.getArguments().isEmpty()) {
+      return false;
+    }
+    dev.txguard.protocol.TypeFacts returned = resolver.callFacts(m, this::classifyForFacts).returnType();
+    if (!(returned instanceof SourceTypeFacts r) || !r.byName) {
+      return false;
+    }
+    String spelling = receiver == null ? "this" : text(strip(receiver));
+    for (MethodCallExpr c : unit.findAll(MethodCallExpr.class)) {
+      if ((c.getNameAsString().equals("commit") || c.getNameAsString().equals("rollback")) && c.getArguments().isEmpty()
+          && spelling.equals(c.getScope().map(sc -> text(strip(sc))).orElse("this"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private TxInfo txInfo(CallRole role, String handleText, String ownerText) {
