@@ -16,6 +16,12 @@ sealed interface Binding {
    */
   record AliasOf(Key root, boolean handle, boolean rootIsHandle) implements Binding {}
 
+  /**
+   * A new object of the module whose constructor stored the handle or object in {@code root} (settled detail 9): the
+   * transaction is handed off only if this object escapes (returned, stored, passed on).
+   */
+  record Holds(Key root) implements Binding {}
+
   /** An object the unit acquired ({@link dev.txguard.graph.Op.Acquire}) with no transaction begun on it yet. */
   record Acquired() implements Binding {}
 

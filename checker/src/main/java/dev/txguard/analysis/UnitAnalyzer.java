@@ -207,7 +207,8 @@ final class UnitAnalyzer {
     } else if (op instanceof Op.Clear c) {
       normal = s.withBinding(c.dst(), c.toNull() ? Binding.NULL : null);
     } else if (op instanceof Op.Acquire a) {
-      normal = s.withBinding(a.dst(), Binding.ACQUIRED);
+      // a new object that holds a handle (a module constructor stored it) stays linked to it
+      normal = s.bindings.get(a.dst()) instanceof Binding.Holds ? s : s.withBinding(a.dst(), Binding.ACQUIRED);
     } else if (op instanceof Op.NotNull n) {
       normal = s.withBinding(n.dst(), Binding.NON_NULL);
     } else if (op instanceof Op.Escape e) {
@@ -396,6 +397,9 @@ final class UnitAnalyzer {
 
   private State escape(State s, Key key, boolean handleOnly, boolean viaReturn) {
     State.Resolved r = s.resolve(key);
+    if (r.binding() instanceof Binding.Holds h && !h.root().equals(key)) {
+      return escape(s, h.root(), false, viaReturn); // the new object escapes, and with it what its constructor stored
+    }
     if (r.binding() instanceof Binding.Acquired) {
       // An acquired object handed off before any begin: from now on it is borrowed.
       if (viaReturn) {
@@ -463,6 +467,7 @@ final class UnitAnalyzer {
   private State callEffects(State s, Node node, Op.Call c, boolean completes) {
     Summary summary = summaryAt(s, c);
     State out = s;
+    boolean holder = false;
     if (summary != null && !summary.isEmpty()) {
       // An end wrapper ends the transaction even if it throws; a begin wrapper that throws begins nothing.
       for (Summary.Slot slot : summary.ends()) {
@@ -473,7 +478,17 @@ final class UnitAnalyzer {
       }
       for (Summary.Slot slot : summary.escapes()) {
         Key k = slot.inCaller(c.args(), c.receiverIsThis());
-        if (k != null) {
+        if (k == null) {
+          continue;
+        }
+        if (c.isConstructor() && !completes) {
+          continue; // a constructor that throws leaves no object to hold anything
+        }
+        if (c.isConstructor() && c.resultVar() != null) {
+          // Settled detail 9: stored into the new object, handed off only when that object escapes.
+          out = out.withBinding(c.resultVar(), new Binding.Holds(k));
+          holder = true;
+        } else {
           out = escape(out, k, false, false);
         }
       }
@@ -494,8 +509,15 @@ final class UnitAnalyzer {
           out = escape(out, arg, true, false); // a handle hands off; an owner passed along does not
         }
       }
+    } else if (!hasBody(c.localCallee())) {
+      // An object that holds a handle, passed to a method outside the module (an executor, a Thread): it escapes.
+      for (Key arg : c.args()) {
+        if (arg != null && out.resolve(arg).binding() instanceof Binding.Holds) {
+          out = escape(out, arg, false, false);
+        }
+      }
     }
-    if (completes && c.resultVar() != null) {
+    if (completes && c.resultVar() != null && !holder) {
       // A factory wrapper's result is acquired here like a factory's; any other call's result is borrowed.
       boolean factory = summary != null && summary.returnsAcquired();
       out = out.withBinding(c.resultVar(), factory ? Binding.ACQUIRED : null);

@@ -72,7 +72,7 @@ public final class UnitSetAnalysis {
       boolean changed = false;
       for (String id : called) {
         FlowGraph g = byId.get(id);
-        if (g == null || !(g.hasTransactionOps() || acquires(g))) {
+        if (g == null || !(g.hasTransactionOps() || acquires(g) || storesParameter(g))) {
           continue;
         }
         Summary s;
@@ -151,6 +151,16 @@ public final class UnitSetAnalysis {
     }
     boolean factory = begins.isEmpty() && returnsHandle == null && plain.returnsAcquired();
     return new Summary(begins, returnsHandle, ends, escapes, factory);
+  }
+
+  /** Whether the unit stores a parameter somewhere (a constructor keeping a handle, settled detail 9). */
+  private static boolean storesParameter(FlowGraph g) {
+    for (Node n : g.nodes()) {
+      if (n.op() instanceof Op.Escape e && e.key().kind() == Key.Kind.PARAM && !e.viaReturn()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the unit acquires an object (a candidate factory wrapper). */

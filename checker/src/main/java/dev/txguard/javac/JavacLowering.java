@@ -628,7 +628,10 @@ final class JavacLowering {
     Symbol sym = ASTHelpers.getSymbol(n);
     List<ThrownType> thrown = sym instanceof Symbol.MethodSymbol ms ? thrownTypes(ms) : List.of();
     String name = n.getIdentifier().toString();
-    b.call(new Op.Call("new " + name, null, false, args, null, resultVar, false), sites.register(n), thrown);
+    // A constructor of the module has a summary (does it store its arguments?); an anonymous class's has none.
+    String localCallee = n.getClassBody() == null && sym instanceof Symbol.MethodSymbol ms
+        && classesOfUnit.contains(ms.enclClass()) ? methodId(ms) : null;
+    b.call(new Op.Call("new " + name, null, false, args, localCallee, resultVar, false), sites.register(n), thrown);
   }
 
   private void lowerCall(MethodInvocationTree m, Key resultVar) {

@@ -594,7 +594,8 @@ final class SourceLowering {
       captureEscapes(n);
     }
     List<ThrownType> thrown = resolver.thrownByConstructor(n);
-    b.call(new Op.Call("new " + n.getType().getNameAsString(), null, false, args, null, resultVar, false),
+    String localCallee = n.getAnonymousClassBody().isPresent() ? null : resolver.constructorId(n);
+    b.call(new Op.Call("new " + n.getType().getNameAsString(), null, false, args, localCallee, resultVar, false),
         sites.register(n), thrown);
   }
 
