@@ -320,6 +320,13 @@ final class SourceResolver {
     if (s instanceof ObjectCreationExpr o) {
       return named(qualify(o.getType().getNameAsString(), o));
     }
+    if (s instanceof MethodCallExpr call) {
+      // getEntityManager().getTransaction(): a method of this file, by its declared return type
+      MethodDeclaration d = sameFileMethod(call);
+      if (d != null && !d.getType().isVoidType() && !d.getType().isPrimitiveType()) {
+        return named(qualify(d.getType().asString(), d));
+      }
+    }
     return null;
   }
 
