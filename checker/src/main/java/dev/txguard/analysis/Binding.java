@@ -16,5 +16,19 @@ sealed interface Binding {
    */
   record AliasOf(Key root, boolean handle, boolean rootIsHandle) implements Binding {}
 
+  /**
+   * A new object of the module whose constructor stored the handle or object in {@code root} (settled detail 9): the
+   * transaction is handed off only if this object escapes (returned, stored, passed on).
+   */
+  record Holds(Key root) implements Binding {}
+
+  /** An object the unit acquired ({@link dev.txguard.graph.Op.Acquire}) with no transaction begun on it yet. */
+  record Acquired() implements Binding {}
+
+  /** A non-null object that decides nothing else: a {@code catch} parameter (a failure flag's value). */
+  record NonNullRef() implements Binding {}
+
   NullRef NULL = new NullRef();
+  NonNullRef NON_NULL = new NonNullRef();
+  Acquired ACQUIRED = new Acquired();
 }

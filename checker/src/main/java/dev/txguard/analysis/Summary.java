@@ -15,9 +15,44 @@ import java.util.Set;
  * @param escapes locations whose handle the method hands off
  * @param closes locations whose JDBC connection or Hibernate session is closed after every normal exit (a closer); a
  *     field of the callee closed so means, for a caller that calls it on another object, that object is closed
+ * @param returnsAcquired the method is a factory wrapper: its result is an object acquired in the call
+ * @param guard the boolean parameter the summary depends on (-1: none); {@code whenTrue}/{@code whenFalse} are the
+ *     summaries for a caller whose argument there is known true or false
  */
-record Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, Set<Slot> closes) {
-  static final Summary NONE = new Summary(Map.of(), null, Set.of(), Set.of(), Set.of());
+record Summary(
+    Map<Slot, TxInfo> begins,
+    TxInfo returnsHandle,
+    Set<Slot> ends,
+    Set<Slot> escapes,
+    Set<Slot> closes,
+    boolean returnsAcquired,
+    int guard,
+    Summary whenTrue,
+    Summary whenFalse) {
+  static final Summary NONE = new Summary(Map.of(), null, Set.of(), Set.of(), Set.of(), false);
+
+  Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, Set<Slot> closes,
+      boolean returnsAcquired) {
+    this(begins, returnsHandle, ends, escapes, closes, returnsAcquired, -1, null, null);
+  }
+
+  Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, boolean returnsAcquired) {
+    this(begins, returnsHandle, ends, escapes, Set.of(), returnsAcquired);
+  }
+
+  Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, Set<Slot> closes) {
+    this(begins, returnsHandle, ends, escapes, closes, false);
+  }
+
+  /** This summary, depending on boolean parameter {@code guard}. */
+  Summary withContexts(int guard, Summary whenTrue, Summary whenFalse) {
+    return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse);
+  }
+
+  /** The summary for a call whose guard argument is {@code value} (null: not known). */
+  Summary in(Boolean value) {
+    return guard < 0 || value == null ? this : value ? whenTrue : whenFalse;
+  }
 
   Summary {
     begins = Map.copyOf(begins);
@@ -31,7 +66,8 @@ record Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, S
   }
 
   boolean isEmpty() {
-    return begins.isEmpty() && returnsHandle == null && ends.isEmpty() && escapes.isEmpty() && closes.isEmpty();
+    return begins.isEmpty() && returnsHandle == null && ends.isEmpty() && escapes.isEmpty() && closes.isEmpty()
+        && !returnsAcquired && guard < 0;
   }
 
   /** A location as a caller sees it: a parameter position, or a field or expression of the receiver. */

@@ -36,6 +36,7 @@ final class UnitAnalyzer {
   private final AnalysisOptions options;
   private final Map<Key, Integer> assumedActive;
   private final Set<String> unitsWithBodies;
+  private final Map<Key, Boolean> initialFacts;
 
   private final Map<Integer, BeginRecord> begins = new HashMap<>();
   private final Set<Integer> ended = new HashSet<>();
@@ -51,9 +52,16 @@ final class UnitAnalyzer {
   /** For a begin that found its handle active: the transaction that was active (the same transaction goes on). */
   private final Map<Integer, Integer> againOf = new HashMap<>();
   private final List<State> exitStates = new ArrayList<>();
+  /** Returns of an object acquired here; of anything else; stores of an acquired object (factory wrappers). */
+  private boolean returnedAcquired;
+  private boolean returnedOther;
+  private boolean acquiredStored;
 
-  /** What the unit knows about a transaction it began. */
-  record BeginRecord(Site site, TxInfo info, Key location, boolean local) {}
+  /**
+   * What the unit knows about a transaction it began. {@code acquired}: its object was acquired in this unit (on some
+   * path); {@code freshHandle}: the begin returned a handle nobody else can reach (semantics: responsibility rule 3).
+   */
+  record BeginRecord(Site site, TxInfo info, Key location, boolean acquired, boolean freshHandle) {}
 
   /** A leak of transaction {@code tx} found on some path. */
   record Leak(int tx, Site at, ExitKind kind, ThrownType thrown, List<PathStep> path, Site previousBegin) {}
@@ -65,6 +73,19 @@ final class UnitAnalyzer {
       AnalysisOptions options,
       Map<Key, Integer> assumedActive,
       Set<String> unitsWithBodies) {
+    this(graph, summaries, handOff, options, assumedActive, unitsWithBodies, Map.of());
+  }
+
+  /** A run in which boolean parameters start with known values ({@code initialFacts}): a summary's context. */
+  UnitAnalyzer(
+      FlowGraph graph,
+      Map<String, Summary> summaries,
+      HandOffNames handOff,
+      AnalysisOptions options,
+      Map<Key, Integer> assumedActive,
+      Set<String> unitsWithBodies,
+      Map<Key, Boolean> initialFacts) {
+    this.initialFacts = initialFacts;
     this.unitsWithBodies = unitsWithBodies;
     this.graph = graph;
     this.summaries = summaries;
@@ -87,7 +108,7 @@ final class UnitAnalyzer {
       tx.put(e.getValue(), TxStatus.ACTIVE);
       bindings.put(e.getKey(), new Binding.TxRef(e.getValue(), true));
     }
-    State init = new State(tx, bindings, Map.of(), Map.of(), null, null, null, null, null);
+    State init = new State(tx, bindings, Map.copyOf(initialFacts), Map.of(), null, null, null, null, null);
     merge(table, dirty, queue, graph.entry(), init);
 
     long steps = 0;
@@ -191,9 +212,24 @@ final class UnitAnalyzer {
       normal = copy(s, c);
     } else if (op instanceof Op.Clear c) {
       normal = s.withBinding(c.dst(), c.toNull() ? Binding.NULL : null);
+    } else if (op instanceof Op.Acquire a) {
+      // a new object that holds a handle (a module constructor stored it) stays linked to it
+      normal = s.bindings.get(a.dst()) instanceof Binding.Holds ? s : s.withBinding(a.dst(), Binding.ACQUIRED);
+    } else if (op instanceof Op.NotNull n) {
+      normal = s.withBinding(n.dst(), Binding.NON_NULL);
     } else if (op instanceof Op.Escape e) {
       normal = escape(s, e.key(), e.handleOnly(), e.viaReturn());
     } else if (op instanceof Op.Call c) {
+      Key correlated = correlatedArgument(s, c);
+      if (correlated != null) {
+        // The callee's begin depends on a boolean the caller holds but does not know: follow both values, so the
+        // begin happens exactly on the caller's paths where it is true (semantics, settled detail 17).
+        for (boolean v : new boolean[] {true, false}) {
+          State sv = s.withFact(correlated, v);
+          successors(node, op, sv, callEffects(sv, node, c, true), callEffects(sv, node, c, false), outs);
+        }
+        return outs;
+      }
       exceptional = callEffects(s, node, c, false);
       normal = callEffects(s, node, c, true);
     } else if (op instanceof Op.Jump j) {
@@ -214,6 +250,11 @@ final class UnitAnalyzer {
       branch(node, b.cond(), s, outs);
       return outs;
     }
+    successors(node, op, s, normal, exceptional, outs);
+    return outs;
+  }
+
+  private void successors(Node node, Op op, State s, State normal, State exceptional, List<Out> outs) {
     for (Edge e : node.successors()) {
       switch (e.kind()) {
         case NORMAL -> {
@@ -233,13 +274,49 @@ final class UnitAnalyzer {
         default -> {}
       }
     }
-    return outs;
+  }
+
+  /** The summary of a call's callee in the caller's context (its guard argument's value, when known). */
+  private Summary summaryAt(State s, Op.Call c) {
+    Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
+    if (summary == null || summary.guard() < 0 || summary.guard() >= c.args().size()) {
+      return summary;
+    }
+    return summary.in(argumentValue(s, c.args().get(summary.guard())));
+  }
+
+  private static Boolean argumentValue(State s, Key arg) {
+    if (arg == null) {
+      return null;
+    }
+    Boolean constant = arg.constantValue();
+    return constant != null ? constant : s.facts.get(arg);
+  }
+
+  /** A boolean local or parameter of the caller, of unknown value, passed where the callee's summary depends on it. */
+  private Key correlatedArgument(State s, Op.Call c) {
+    Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
+    if (summary == null || summary.guard() < 0 || summary.guard() >= c.args().size()) {
+      return null;
+    }
+    Key arg = c.args().get(summary.guard());
+    if (arg == null || (arg.kind() != Key.Kind.LOCAL && arg.kind() != Key.Kind.PARAM) || s.facts.containsKey(arg)
+        || s.bindings.containsKey(arg)) {
+      return null;
+    }
+    return arg;
   }
 
   // ---------------------------------------------------------------- transaction operations
 
   private State begin(State s, Node node, Key handle, boolean fresh, Key owner, TxInfo info) {
     int id = node.id();
+    // Rule 3: a returned handle nobody else reaches (Hibernate's is reachable through session.getTransaction()).
+    // A handle stored into a field at the begin is the method's working variable only if it ends it there (rule 1).
+    boolean storedAtBegin = fresh && handle != null && handle.kind() == Key.Kind.FIELD;
+    boolean freshHandle = !storedAtBegin && fresh && handle != null && (owner == null || !reachableThroughOwner(info));
+    Key object = handle != null && !fresh ? handle : owner;
+    boolean acquired = !storedAtBegin && object != null && acquired(s, object);
     State.Resolved previous = null;
     if (handle != null && !fresh) {
       previous = s.resolve(handle);
@@ -288,10 +365,31 @@ final class UnitAnalyzer {
         location = root;
       }
     }
-    if (location != null && !begins.containsKey(id)) {
-      begins.put(id, new BeginRecord(node.site(), info, location, !location.isShared()));
+    if (location != null) {
+      BeginRecord known = begins.get(id);
+      if (known == null || (acquired && !known.acquired())) {
+        begins.put(id, new BeginRecord(node.site(), info, location, acquired, freshHandle));
+      }
     }
     return out.push(new PathStep(PathStep.Kind.BEGIN, node.site(), ""), id);
+  }
+
+  /** Whether the object {@code key} refers to was acquired in this unit (directly, or under an earlier transaction). */
+  private boolean acquired(State s, Key key) {
+    State.Resolved r = s.resolve(key);
+    if (r.binding() instanceof Binding.Acquired) {
+      return true;
+    }
+    if (r.binding() instanceof Binding.TxRef ref && ref.tx() >= 0) {
+      BeginRecord earlier = begins.get(ref.tx());
+      return earlier != null && earlier.acquired();
+    }
+    return false;
+  }
+
+  /** Hibernate's transaction stays reachable through {@code session.getTransaction()}: its object is the session. */
+  private static boolean reachableThroughOwner(TxInfo info) {
+    return "hibernate".equals(info.protocolId());
   }
 
   private State end(State s, Key key) {
@@ -358,6 +456,21 @@ final class UnitAnalyzer {
 
   private State escape(State s, Key key, boolean handleOnly, boolean viaReturn) {
     State.Resolved r = s.resolve(key);
+    if (r.binding() instanceof Binding.Holds h && !h.root().equals(key)) {
+      return escape(s, h.root(), false, viaReturn); // the new object escapes, and with it what its constructor stored
+    }
+    if (r.binding() instanceof Binding.Acquired) {
+      // An acquired object handed off before any begin: from now on it is borrowed.
+      if (viaReturn) {
+        returnedAcquired = true;
+      } else {
+        acquiredStored = true;
+      }
+      return s.withBinding(r.root(), null);
+    }
+    if (viaReturn && !(r.binding() instanceof Binding.TxRef) && !(r.binding() instanceof Binding.NullRef)) {
+      returnedOther = true;
+    }
     if (!(r.binding() instanceof Binding.TxRef ref)) {
       return s;
     }
@@ -411,8 +524,9 @@ final class UnitAnalyzer {
 
   /** A call's effect on the normal path ({@code completes}) or on the path where it throws. */
   private State callEffects(State s, Node node, Op.Call c, boolean completes) {
-    Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
+    Summary summary = summaryAt(s, c);
     State out = s;
+    boolean holder = false;
     if (summary != null && !summary.isEmpty()) {
       // An end wrapper ends the transaction even if it throws; a begin wrapper that throws begins nothing.
       for (Summary.Slot slot : summary.ends()) {
@@ -432,7 +546,17 @@ final class UnitAnalyzer {
       }
       for (Summary.Slot slot : summary.escapes()) {
         Key k = slot.inCaller(c.args(), c.receiverIsThis());
-        if (k != null) {
+        if (k == null) {
+          continue;
+        }
+        if (c.isConstructor() && !completes) {
+          continue; // a constructor that throws leaves no object to hold anything
+        }
+        if (c.isConstructor() && c.resultVar() != null) {
+          // Settled detail 9: stored into the new object, handed off only when that object escapes.
+          out = out.withBinding(c.resultVar(), new Binding.Holds(k));
+          holder = true;
+        } else {
           out = escape(out, k, false, false);
         }
       }
@@ -453,21 +577,31 @@ final class UnitAnalyzer {
           out = escape(out, arg, true, false); // a handle hands off; an owner passed along does not
         }
       }
-    } else if (!hasBody(c.localCallee()) && !c.isConstructor()) {
-      // A method without a body, by its name (settled detail 7): ending words end what it is given, like an end
-      // wrapper; close or release has the effect of that object's own close(). Neither is a hand-off.
-      boolean ends = handOff.endsByName(c.name());
-      boolean closes = !ends && handOff.closesByName(c.name());
-      if (ends || closes) {
-        for (Key arg : c.args()) {
-          if (arg != null) {
-            out = ends ? end(out, arg) : closeObject(out, node, arg, false);
+    } else if (!hasBody(c.localCallee())) {
+      // An object that holds a handle, passed to a method outside the module (an executor, a Thread): it escapes.
+      for (Key arg : c.args()) {
+        if (arg != null && out.resolve(arg).binding() instanceof Binding.Holds) {
+          out = escape(out, arg, false, false);
+        }
+      }
+      if (!c.isConstructor()) {
+        // A method without a body, by its name (settled detail 7): ending words end what it is given, like an end
+        // wrapper; close or release has the effect of that object's own close(). Neither is a hand-off.
+        boolean ends = handOff.endsByName(c.name());
+        boolean closes = !ends && handOff.closesByName(c.name());
+        if (ends || closes) {
+          for (Key arg : c.args()) {
+            if (arg != null) {
+              out = ends ? end(out, arg) : closeObject(out, node, arg, false);
+            }
           }
         }
       }
     }
-    if (completes && c.resultVar() != null) {
-      out = out.withBinding(c.resultVar(), null);
+    if (completes && c.resultVar() != null && !holder) {
+      // A factory wrapper's result is acquired here like a factory's; any other call's result is borrowed.
+      boolean factory = summary != null && summary.returnsAcquired();
+      out = out.withBinding(c.resultVar(), factory ? Binding.ACQUIRED : null);
     }
     return out;
   }
@@ -551,6 +685,14 @@ final class UnitAnalyzer {
     if (r.binding() instanceof Binding.TxRef) {
       // an entry assumption (summary mode): null is possible, and then there is no transaction on it
       return value ? List.of(s) : List.of(s.withBinding(r.root(), Binding.NULL));
+    }
+    if (r.binding() instanceof Binding.NonNullRef) {
+      return value ? List.of(s) : List.of(); // a catch parameter, or a local assigned from one
+    }
+    if (r.binding() == null) {
+      // Not tracked (semantics: "What the state tracks"): the test decides nothing, and remembering its outcome
+      // would split the states (ten unrelated null tests must cost no more than one).
+      return List.of(s);
     }
     return value ? List.of(s) : List.of(s.withBinding(key, Binding.NULL));
   }
@@ -650,35 +792,68 @@ final class UnitAnalyzer {
     return begins;
   }
 
-  /** Whether this unit is responsible for ending {@code tx} (semantics: "Responsibility and hand-off"). */
+  /**
+   * Whether this unit is responsible for ending {@code tx} (semantics: "Ownership, responsibility and hand-off",
+   * version 2): it ends it on a path from that begin (1), or it acquired the transaction's object (2) or got a fresh
+   * handle (3) that does not escape. A begin it is not responsible for makes it a begin wrapper, not a leak.
+   */
   boolean responsible(int tx) {
     BeginRecord b = begins.get(tx);
     if (b == null) {
       return false;
     }
-    if (ended.contains(tx) || (b.local() && !escaped.contains(tx)) || endKeys().contains(b.location())) {
+    if (ended.contains(tx) || ((b.acquired() || b.freshHandle()) && !escaped.contains(tx))
+        || endReachable(tx, b.location())) {
       return true;
     }
     Integer previous = againOf.get(tx);
     return previous != null && previous != tx && responsible(previous);
   }
 
-  private Set<Key> endKeys;
+  /** Per begin node: the locations named by end operations reachable from it. */
+  private final Map<Integer, Set<Key>> endKeysAfter = new HashMap<>();
 
   /**
-   * Locations some end operation of the unit names, feasible or not: a method that writes {@code orm.commit()} takes
-   * responsibility for {@code orm}'s transaction even where a known flag makes that commit unreachable.
+   * Whether an end operation naming {@code location} follows the begin in the graph, feasible or not: a method that
+   * writes {@code orm.commit()} after {@code orm.begin()} takes responsibility even where a known flag makes that
+   * commit unreachable. An end before the begin does not count ({@code commit(); begin();} is a begin wrapper).
    */
-  private Set<Key> endKeys() {
-    if (endKeys == null) {
-      endKeys = new HashSet<>();
-      for (Node n : graph.nodes()) {
+  private boolean endReachable(int beginNode, Key location) {
+    Set<Key> keys = endKeysAfter.computeIfAbsent(beginNode, id -> {
+      Set<Key> out = new HashSet<>();
+      List<Node> nodes = graph.nodes();
+      if (id < 0 || id >= nodes.size()) {
+        return out;
+      }
+      boolean[] seen = new boolean[nodes.size()];
+      java.util.ArrayDeque<Node> work = new java.util.ArrayDeque<>();
+      for (Edge e : nodes.get(id).successors()) {
+        work.add(e.target());
+      }
+      while (!work.isEmpty()) {
+        Node n = work.poll();
+        if (seen[n.id()]) {
+          continue;
+        }
+        seen[n.id()] = true;
         if (n.op() instanceof Op.End e) {
-          endKeys.add(e.key());
+          out.add(e.key());
+        }
+        for (Edge e : n.successors()) {
+          work.add(e.target());
         }
       }
-    }
-    return endKeys;
+      return out;
+    });
+    return keys.contains(location);
+  }
+
+  /**
+   * Whether the unit is a factory wrapper: it returns an object it acquired on every return that returns anything
+   * but {@code null}, returns one on some path, and stores it nowhere else.
+   */
+  boolean returnsAcquired() {
+    return returnedAcquired && !returnedOther && !acquiredStored;
   }
 
   boolean ended(int tx) {

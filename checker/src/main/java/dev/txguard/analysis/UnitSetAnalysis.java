@@ -72,12 +72,21 @@ public final class UnitSetAnalysis {
       boolean changed = false;
       for (String id : called) {
         FlowGraph g = byId.get(id);
-        if (g == null || !g.hasTransactionOps()) {
+        if (g == null || !(g.hasTransactionOps() || acquires(g) || storesParameter(g))) {
           continue;
         }
         Summary s;
         try {
-          s = summarize(g, summaries, byId.keySet());
+          s = summarize(g, summaries, byId.keySet(), Map.of());
+          Key guard = guardParameter(g);
+          if (guard != null) {
+            // Settled detail 17: a summary may depend on the one boolean parameter that guards its begins or ends.
+            Summary whenTrue = summarize(g, summaries, byId.keySet(), Map.of(guard, true));
+            Summary whenFalse = summarize(g, summaries, byId.keySet(), Map.of(guard, false));
+            if (!whenTrue.equals(whenFalse)) {
+              s = s.withContexts(guard.paramIndex(), whenTrue, whenFalse);
+            }
+          }
         } catch (BudgetExceededException e) {
           s = Summary.NONE;
         }
@@ -93,9 +102,21 @@ public final class UnitSetAnalysis {
     return summaries;
   }
 
-  private Summary summarize(FlowGraph g, Map<String, Summary> summaries, Set<String> bodies) {
+  /** The first boolean parameter a branch tests, or null. */
+  private static Key guardParameter(FlowGraph g) {
+    Key first = null;
+    for (Node n : g.nodes()) {
+      if (n.op() instanceof Op.Branch b && b.cond() instanceof Cond.Var v && v.var().kind() == Key.Kind.PARAM
+          && v.var().paramIndex() >= 0 && (first == null || v.var().paramIndex() < first.paramIndex())) {
+        first = v.var();
+      }
+    }
+    return first;
+  }
+
+  private Summary summarize(FlowGraph g, Map<String, Summary> summaries, Set<String> bodies, Map<Key, Boolean> facts) {
     // Begin wrapper / returned handle: what a plain run begins and never ends.
-    UnitAnalyzer plain = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), bodies).run();
+    UnitAnalyzer plain = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), bodies, facts).run();
     Map<Summary.Slot, TxInfo> begins = new LinkedHashMap<>();
     TxInfo returnsHandle = null;
     for (Map.Entry<Integer, UnitAnalyzer.BeginRecord> e : plain.begins().entrySet()) {
@@ -117,7 +138,7 @@ public final class UnitSetAnalysis {
     Set<Summary.Slot> escapes = new LinkedHashSet<>();
     Set<Summary.Slot> closes = new LinkedHashSet<>();
     if (!assumed.isEmpty()) {
-      UnitAnalyzer entry = new UnitAnalyzer(g, summaries, handOff, options, assumed, bodies).run();
+      UnitAnalyzer entry = new UnitAnalyzer(g, summaries, handOff, options, assumed, bodies, facts).run();
       if (!entry.exitStates().isEmpty()) {
         for (Map.Entry<Key, Integer> e : assumed.entrySet()) {
           int tx = e.getValue();
@@ -131,7 +152,28 @@ public final class UnitSetAnalysis {
         }
       }
     }
-    return new Summary(begins, returnsHandle, ends, escapes, closes);
+    boolean factory = begins.isEmpty() && returnsHandle == null && plain.returnsAcquired();
+    return new Summary(begins, returnsHandle, ends, escapes, closes, factory);
+  }
+
+  /** Whether the unit stores a parameter somewhere (a constructor keeping a handle, settled detail 9). */
+  private static boolean storesParameter(FlowGraph g) {
+    for (Node n : g.nodes()) {
+      if (n.op() instanceof Op.Escape e && e.key().kind() == Key.Kind.PARAM && !e.viaReturn()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the unit acquires an object (a candidate factory wrapper). */
+  private static boolean acquires(FlowGraph g) {
+    for (Node n : g.nodes()) {
+      if (n.op() instanceof Op.Acquire) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -178,7 +220,8 @@ public final class UnitSetAnalysis {
         keys.addAll(c.args().stream().filter(k -> k != null).toList());
       }
     }
-    keys.removeIf(k -> k.kind() != Key.Kind.PARAM && k.kind() != Key.Kind.FIELD && k.kind() != Key.Kind.EXPR);
+    keys.removeIf(k -> (k.kind() != Key.Kind.PARAM && k.kind() != Key.Kind.FIELD && k.kind() != Key.Kind.EXPR)
+        || k.constantValue() != null);
     return keys;
   }
 

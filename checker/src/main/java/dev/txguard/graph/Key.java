@@ -35,12 +35,30 @@ public record Key(String id, Kind kind, int paramIndex) {
     return new Key(id, Kind.FIELD, -1);
   }
 
+  /** A boolean literal passed as an argument: a wrapper's summary may depend on it (semantics, settled detail 17). */
+  public static Key constant(boolean value) {
+    return expr(Boolean.toString(value));
+  }
+
+  /** For a {@link #constant(boolean)} key, its value; else null. */
+  public Boolean constantValue() {
+    return id.equals("expr:true") ? Boolean.TRUE : id.equals("expr:false") ? Boolean.FALSE : null;
+  }
+
   public static Key captured(String id) {
     return new Key(id, Kind.CAPTURED, -1);
   }
 
+  /**
+   * An expression keyed by its text; {@code this.} in front is dropped, so that {@code this.getSession()} and
+   * {@code getSession()} are one spelling (semantics: "Same object, different spellings").
+   */
   public static Key expr(String text) {
-    return new Key("expr:" + text, Kind.EXPR, -1);
+    String t = text;
+    while (t != null && t.startsWith("this.")) {
+      t = t.substring(5);
+    }
+    return new Key("expr:" + t, Kind.EXPR, -1);
   }
 
   /** A location whose object another unit may also see: a transaction begun on it need not be ended here. */

@@ -23,6 +23,15 @@ public sealed interface Op {
    */
   record Close(Key key) implements Op {}
 
+  /**
+   * {@code dst} now holds an object this unit acquired (semantics: "Ownership"): a {@code new} object, the result of a
+   * factory of the protocol table, or a try-with-resources resource. A transaction begun on it is the unit's own.
+   */
+  record Acquire(Key dst) implements Op {}
+
+  /** {@code dst} holds a non-null object that is no transaction's: a {@code catch} parameter on entry to its block. */
+  record NotNull(Key dst) implements Op {}
+
   /** A boolean variable takes the value of a leaf condition. */
   record AssignBool(Key var, Cond value) implements Op {}
 

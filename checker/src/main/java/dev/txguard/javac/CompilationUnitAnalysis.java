@@ -141,6 +141,9 @@ final class CompilationUnitAnalysis {
     for (UnitRef u : units) {
       if (u.methodName != null) {
         byName.computeIfAbsent(u.methodName, k -> new ArrayList<>()).add(u);
+      } else if (u.unit instanceof MethodTree mt && mt.getName().contentEquals("<init>")) {
+        // constructors are callees of `new` (a constructor that stores a handle hands it off, settled detail 9)
+        byName.computeIfAbsent("new " + u.name.substring(0, u.name.length() - 2), k -> new ArrayList<>()).add(u);
       }
     }
     while (!work.isEmpty()) {
@@ -280,6 +283,17 @@ final class CompilationUnitAnalysis {
         scan(l.getBody(), null);
         current.pop();
         return null;
+      }
+
+      @Override
+      public Void visitNewClass(com.sun.source.tree.NewClassTree n, Void unused) {
+        if (!current.isEmpty() && n.getClassBody() == null) {
+          Symbol sym = ASTHelpers.getSymbol(n);
+          if (sym != null) {
+            current.peek().calls.add("new " + sym.owner.getSimpleName());
+          }
+        }
+        return super.visitNewClass(n, null);
       }
 
       @Override

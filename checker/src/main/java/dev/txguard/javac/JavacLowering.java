@@ -292,6 +292,21 @@ final class JavacLowering {
         Key tmp = temp();
         lowerValueInto(tmp, inner);
         b.op(new Op.Escape(tmp, false, true), sites.of(e));
+      } else if (mayReturnAcquired(inner)) {
+        // Through a temporary, so that a factory wrapper's returned object is seen as acquired (or not).
+        Key tmp = temp();
+        if (inner instanceof NewClassTree n) {
+          lowerNew(n, tmp);
+          b.op(new Op.Acquire(tmp), sites.of(e));
+        } else {
+          MethodInvocationTree m = (MethodInvocationTree) inner;
+          CallRole role = classify(m);
+          lowerCall(m, tmp);
+          if (isFactory(m, role)) {
+            b.op(new Op.Acquire(tmp), sites.of(e));
+          }
+        }
+        b.op(new Op.Escape(tmp, false, true), sites.of(e));
       } else {
         lowerExpr(e);
         Key k = keyOf(inner);
@@ -392,7 +407,13 @@ final class JavacLowering {
           caught.add(tt);
         }
       }
-      catches.add(new CatchClause(caught, sites.of(c.getParameter()), () -> lowerStatement(c.getBlock())));
+      Key param = keyOfSymbol(ASTHelpers.getSymbol(c.getParameter()));
+      catches.add(new CatchClause(caught, sites.of(c.getParameter()), () -> {
+        if (param != null) {
+          b.op(new Op.NotNull(param), sites.of(c.getParameter())); // a failure flag assigned from it is non-null
+        }
+        lowerStatement(c.getBlock());
+      }));
     }
     Runnable fin = tr.getFinallyBlock() == null ? null : () -> lowerStatement(tr.getFinallyBlock());
     List<? extends Tree> resources = tr.getResources();
@@ -418,6 +439,9 @@ final class JavacLowering {
       type = ASTHelpers.getType(v);
       if (v.getInitializer() != null) {
         lowerValueInto(key, v.getInitializer());
+        if (key != null && !isBeginCall(v.getInitializer())) {
+          b.op(new Op.Acquire(key), sites.of(r)); // a resource declared here is acquired, whatever its initializer
+        }
       }
     } else {
       ExpressionTree e = (ExpressionTree) r;
@@ -530,9 +554,13 @@ final class JavacLowering {
         }
       } else {
         lowerCall(m, dst);
+        if (isFactory(m, role)) {
+          b.op(new Op.Acquire(dst), sites.of(value));
+        }
       }
     } else if (v instanceof NewClassTree n) {
       lowerNew(n, dst);
+      b.op(new Op.Acquire(dst), sites.of(value));
     } else if (v instanceof ConditionalExpressionTree c) {
       b.ifThenElse(cond(c.getCondition()), () -> lowerValueInto(dst, c.getTrueExpression()),
           () -> lowerValueInto(dst, c.getFalseExpression()));
@@ -551,6 +579,12 @@ final class JavacLowering {
     ExpressionTree t = strip(target);
     Key k = keyOf(t);
     if (k != null && (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM)) {
+      lowerValueInto(k, value);
+      return;
+    }
+    if (k != null && k.kind() == Key.Kind.FIELD && isBeginCall(value)) {
+      // this.transaction = session.beginTransaction(): the field holds the handle; a method that ends it there is
+      // responsible for it (its working variable), one that does not has handed it off.
       lowerValueInto(k, value);
       return;
     }
@@ -594,7 +628,10 @@ final class JavacLowering {
     Symbol sym = ASTHelpers.getSymbol(n);
     List<ThrownType> thrown = sym instanceof Symbol.MethodSymbol ms ? thrownTypes(ms) : List.of();
     String name = n.getIdentifier().toString();
-    b.call(new Op.Call("new " + name, null, false, args, null, resultVar, false), sites.register(n), thrown);
+    // A constructor of the module has a summary (does it store its arguments?); an anonymous class's has none.
+    String localCallee = n.getClassBody() == null && sym instanceof Symbol.MethodSymbol ms
+        && classesOfUnit.contains(ms.enclClass()) ? methodId(ms) : null;
+    b.call(new Op.Call("new " + name, null, false, args, localCallee, resultVar, false), sites.register(n), thrown);
   }
 
   private void lowerCall(MethodInvocationTree m, Key resultVar) {
@@ -604,7 +641,8 @@ final class JavacLowering {
     for (ExpressionTree a : m.getArguments()) {
       lowerExpr(a);
       ExpressionTree sa = strip(a);
-      args.add(isAccessor(sa) ? ownerKey((MethodInvocationTree) sa) : keyOf(sa));
+      args.add(sa instanceof LiteralTree lit && lit.getValue() instanceof Boolean v ? Key.constant(v)
+          : isAccessor(sa) ? ownerKey((MethodInvocationTree) sa) : keyOf(sa));
     }
     Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
     if (sym == null) {
@@ -965,6 +1003,25 @@ final class JavacLowering {
       return null;
     }
     return registry.classify(new JavacCallFacts(m, sym, typeCache));
+  }
+
+  /** A factory of the ownership table (not also a begin, whose result is a handle). */
+  private boolean isFactory(MethodInvocationTree m, CallRole role) {
+    Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
+    return sym != null && (role == null || !role.isBegin()) && registry.mayBeFactory(sym.getSimpleName().toString())
+        && registry.isFactory(new JavacCallFacts(m, sym, typeCache));
+  }
+
+  /** A returned value that may be acquired here: {@code new}, a factory, or a call of the module (factory wrappers). */
+  private boolean mayReturnAcquired(ExpressionTree e) {
+    if (e instanceof NewClassTree) {
+      return true;
+    }
+    if (e instanceof MethodInvocationTree m) {
+      Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
+      return sym != null && (classesOfUnit.contains(sym.enclClass()) || isFactory(m, classify(m)));
+    }
+    return false;
   }
 
   private boolean isBeginCall(ExpressionTree e) {

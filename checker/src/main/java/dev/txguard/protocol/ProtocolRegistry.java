@@ -112,6 +112,16 @@ public final class ProtocolRegistry {
     return false;
   }
 
+  /** Whether a method of this name can be a factory of the ownership table (checked before resolving anything). */
+  public boolean mayBeFactory(String methodName) {
+    return Factories.mayBeFactory(methodName);
+  }
+
+  /** Whether the call's result is an object the caller acquired (semantics: the ownership table's factories). */
+  public boolean isFactory(CallFacts call) {
+    return Factories.isFactory(call);
+  }
+
   /**
    * What {@code close()} on a value of this type does to its transaction (try-with-resources):
    * {@link Role#END_RECEIVER} where the table lists close as an end (MyBatis, Jedis, MongoDB, Neo4j, Ebean),

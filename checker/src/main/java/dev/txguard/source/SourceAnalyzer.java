@@ -333,6 +333,12 @@ public final class SourceAnalyzer {
         calls.get(u).add(call.getNameAsString());
       }
     }
+    for (com.github.javaparser.ast.expr.ObjectCreationExpr call : cu.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
+      Node u = enclosingUnit(call);
+      if (u != null) {
+        calls.get(u).add("new " + call.getType().getNameAsString());
+      }
+    }
   }
 
   /**
@@ -378,7 +384,9 @@ public final class SourceAnalyzer {
       Node u = work.remove(work.size() - 1);
       for (String name : calls.get(u)) {
         for (Node other : units) {
-          if (other instanceof MethodDeclaration m && m.getNameAsString().equals(name) && selected.add(other)) {
+          boolean named = other instanceof MethodDeclaration m ? m.getNameAsString().equals(name)
+              : other instanceof ConstructorDeclaration c && ("new " + c.getNameAsString()).equals(name);
+          if (named && selected.add(other)) {
             work.add(other);
           }
         }

@@ -269,6 +269,21 @@ final class SourceLowering {
         Key tmp = temp();
         lowerValueInto(tmp, inner, Boolean.FALSE);
         b.op(new Op.Escape(tmp, false, true), sites.of(e));
+      } else if (mayReturnAcquired(inner)) {
+        // Through a temporary, so that a factory wrapper's returned object is seen as acquired (or not).
+        Key tmp = temp();
+        if (inner instanceof ObjectCreationExpr n) {
+          lowerNew(n, tmp);
+          b.op(new Op.Acquire(tmp), sites.of(e));
+        } else {
+          MethodCallExpr m = (MethodCallExpr) inner;
+          CallRole role = classify(m);
+          lowerCall(m, tmp);
+          if (isFactory(m, role)) {
+            b.op(new Op.Acquire(tmp), sites.of(e));
+          }
+        }
+        b.op(new Op.Escape(tmp, false, true), sites.of(e));
       } else {
         lowerExpr(e);
         Key k = keyOf(inner);
@@ -336,7 +351,13 @@ final class SourceLowering {
           caught.add(tt);
         }
       }
-      catches.add(new dev.txguard.graph.CatchClause(caught, sites.of(c.getParameter()), () -> lowerStatement(c.getBody())));
+      Key param = keyOfDeclaration(c.getParameter(), c.getParameter().getNameAsString());
+      catches.add(new dev.txguard.graph.CatchClause(caught, sites.of(c.getParameter()), () -> {
+        if (param != null) {
+          b.op(new Op.NotNull(param), sites.of(c.getParameter())); // a failure flag assigned from it is non-null
+        }
+        lowerStatement(c.getBody());
+      }));
     }
     Runnable fin = tr.getFinallyBlock().isPresent() ? () -> lowerStatement(tr.getFinallyBlock().get()) : null;
     NodeList<Expression> resources = tr.getResources();
@@ -362,6 +383,9 @@ final class SourceLowering {
       type = resolver.declaredType(d.getType(), d, d.getInitializer().orElse(null));
       if (d.getInitializer().isPresent()) {
         lowerValueInto(key, d.getInitializer().get(), declaredBoolean(d.getType()));
+        if (key != null && !isBeginCall(d.getInitializer().get())) {
+          b.op(new Op.Acquire(key), sites.of(r)); // a resource declared here is acquired, whatever its initializer
+        }
       }
     } else {
       lowerExpr(r);
@@ -475,9 +499,13 @@ final class SourceLowering {
         b.op(owner != null ? new Op.Copy(dst, owner, true) : new Op.Clear(dst, false), sites.of(value));
       } else {
         lowerCall(m, dst);
+        if (isFactory(m, role)) {
+          b.op(new Op.Acquire(dst), sites.of(value));
+        }
       }
     } else if (v instanceof ObjectCreationExpr n) {
       lowerNew(n, dst);
+      b.op(new Op.Acquire(dst), sites.of(value));
     } else if (v instanceof ConditionalExpr c) {
       b.ifThenElse(cond(c.getCondition()), () -> lowerValueInto(dst, c.getThenExpr(), declared),
           () -> lowerValueInto(dst, c.getElseExpr(), declared));
@@ -523,6 +551,12 @@ final class SourceLowering {
           : null);
       return;
     }
+    if (k != null && k.kind() == Key.Kind.FIELD && isBeginCall(value)) {
+      // this.transaction = session.beginTransaction(): the field holds the handle; a method that ends it there is
+      // responsible for it (its working variable), one that does not has handed it off.
+      lowerValueInto(k, value, Boolean.FALSE);
+      return;
+    }
     if (t instanceof ArrayAccessExpr a) {
       lowerExpr(a.getName());
       lowerExpr(a.getIndex());
@@ -560,7 +594,8 @@ final class SourceLowering {
       captureEscapes(n);
     }
     List<ThrownType> thrown = resolver.thrownByConstructor(n);
-    b.call(new Op.Call("new " + n.getType().getNameAsString(), null, false, args, null, resultVar, false),
+    String localCallee = n.getAnonymousClassBody().isPresent() ? null : resolver.constructorId(n);
+    b.call(new Op.Call("new " + n.getType().getNameAsString(), null, false, args, localCallee, resultVar, false),
         sites.register(n), thrown);
   }
 
@@ -571,7 +606,8 @@ final class SourceLowering {
     for (Expression a : m.getArguments()) {
       lowerExpr(a);
       Expression sa = strip(a);
-      args.add(isAccessor(sa) ? ownerKey((MethodCallExpr) sa) : keyOf(sa));
+      args.add(sa instanceof BooleanLiteralExpr lit ? Key.constant(lit.getValue())
+          : isAccessor(sa) ? ownerKey((MethodCallExpr) sa) : keyOf(sa));
     }
     CallRole role = classify(m);
     Site site = sites.register(m);
@@ -595,6 +631,9 @@ final class SourceLowering {
           b.op(new Op.Begin(null, false, owner == null ? Key.expr(text(receiver)) : owner,
               txInfo(role, text(receiver), null)), site);
         } else {
+          if (resultVar != null && unresolvedResultWithoutReceiverEnd(m, receiver)) {
+            return true; // settled detail 3: missing information resolves toward no begin
+          }
           Key handle = receiver == null ? Key.field("this") : keyOrExpr(receiver);
           b.op(new Op.Begin(handle, false, null, txInfo(role, receiver == null ? "this" : text(receiver), null)), site);
         }
@@ -648,6 +687,29 @@ final class SourceLowering {
         return true;
       }
     }
+  }
+
+  /**
+   * A zero-config begin whose result is used but whose returned type does not resolve (settled detail 3): it begins on
+   * the receiver only when the unit calls {@code commit()} or {@code rollback()} on the same spelling of it; else
+   * (the result may well be the handle, which the unit cannot be seen to end) it is no begin.
+   */
+  private boolean unresolvedResultWithoutReceiverEnd(MethodCallExpr m, Expression receiver) {
+    if (!m.getArguments().isEmpty()) {
+      return false;
+    }
+    dev.txguard.protocol.TypeFacts returned = resolver.callFacts(m, this::classifyForFacts).returnType();
+    if (!(returned instanceof SourceTypeFacts r) || !r.byName) {
+      return false;
+    }
+    String spelling = receiver == null ? "this" : text(strip(receiver));
+    for (MethodCallExpr c : unit.findAll(MethodCallExpr.class)) {
+      if ((c.getNameAsString().equals("commit") || c.getNameAsString().equals("rollback")) && c.getArguments().isEmpty()
+          && spelling.equals(c.getScope().map(sc -> text(strip(sc))).orElse("this"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private TxInfo txInfo(CallRole role, String handleText, String ownerText) {
@@ -905,6 +967,20 @@ final class SourceLowering {
   /** Lets the resolver type a receiver that is itself a protocol call when the solver cannot. */
   private CallRole classifyForFacts(MethodCallExpr m) {
     return classify(m);
+  }
+
+  /** A factory of the ownership table (not also a begin, whose result is a handle). */
+  private boolean isFactory(MethodCallExpr m, CallRole role) {
+    return (role == null || !role.isBegin()) && registry.mayBeFactory(m.getNameAsString())
+        && registry.isFactory(resolver.callFacts(m, this::classifyForFacts));
+  }
+
+  /** A returned value that may be acquired here: {@code new}, a factory, or a call of the module (factory wrappers). */
+  private boolean mayReturnAcquired(Expression e) {
+    if (e instanceof ObjectCreationExpr) {
+      return true;
+    }
+    return e instanceof MethodCallExpr m && (resolver.callee(m).localId() != null || isFactory(m, classify(m)));
   }
 
   private boolean isBeginCall(Expression e) {

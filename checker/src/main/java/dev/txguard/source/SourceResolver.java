@@ -369,6 +369,13 @@ final class SourceResolver {
     if (s instanceof ObjectCreationExpr o) {
       return named(qualify(o.getType().getNameAsString(), o));
     }
+    if (s instanceof MethodCallExpr call) {
+      // getEntityManager().getTransaction(): a method of this file, by its declared return type
+      MethodDeclaration d = sameFileMethod(call);
+      if (d != null && !d.getType().isVoidType() && !d.getType().isPrimitiveType()) {
+        return named(qualify(d.getType().asString(), d));
+      }
+    }
     return null;
   }
 
@@ -618,6 +625,19 @@ final class SourceResolver {
       }
     }
     return new CalleeInfo(local == null ? null : methodId(local), isStatic, thrown);
+  }
+
+  /** The unit id of the constructor of this file that {@code new} calls (by class name and arity), or null. */
+  String constructorId(com.github.javaparser.ast.expr.ObjectCreationExpr n) {
+    String type = n.getType().getNameAsString();
+    int arity = n.getArguments().size();
+    List<com.github.javaparser.ast.body.ConstructorDeclaration> found = new ArrayList<>();
+    for (com.github.javaparser.ast.body.ConstructorDeclaration c : cu.findAll(com.github.javaparser.ast.body.ConstructorDeclaration.class)) {
+      if (c.getNameAsString().equals(type) && c.getParameters().size() == arity) {
+        found.add(c);
+      }
+    }
+    return found.size() == 1 ? methodId(found.get(0)) : null;
   }
 
   static String methodId(CallableDeclaration<?> d) {

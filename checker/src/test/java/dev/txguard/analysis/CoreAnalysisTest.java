@@ -190,4 +190,101 @@ class CoreAnalysisTest {
         new UnitSetAnalysis(new AnalysisOptions(Set.of(), 10, 512)).analyze(List.of(b.build(Site.NONE)));
     assertTrue(r.get(0).failure().contains("exceeded its budget"));
   }
+
+  // ---------------------------------------------------------------- version 2: ownership and what the state tracks
+
+  private List<Finding> beginOnLocalAndFallOff(boolean acquired) {
+    FlowGraphBuilder b = new FlowGraphBuilder("m()", "m", BuildOptions.DEFAULT);
+    if (acquired) {
+      b.op(new Op.Acquire(TX), site("tx = new Tx()"));
+    }
+    begin(b);
+    b.fallOffEnd(site("}"));
+    return analyse(b.build(Site.NONE));
+  }
+
+  @Test
+  void aBorrowedLocalIsABeginWrapperAnAcquiredOneLeaks() {
+    assertTrue(beginOnLocalAndFallOff(false).isEmpty());
+    assertEquals(1, beginOnLocalAndFallOff(true).size());
+  }
+
+  @Test
+  void anEndBeforeTheBeginDoesNotMakeTheMethodResponsible() {
+    FlowGraphBuilder b = new FlowGraphBuilder("m()", "m", BuildOptions.DEFAULT);
+    end(b);
+    begin(b);
+    b.fallOffEnd(site("}"));
+    assertTrue(analyse(b.build(Site.NONE)).isEmpty());
+  }
+
+  @Test
+  void anAcquiredObjectStoredBeforeTheBeginIsBorrowed() {
+    FlowGraphBuilder b = new FlowGraphBuilder("m()", "m", BuildOptions.DEFAULT);
+    b.op(new Op.Acquire(TX), site("tx = new Tx()"));
+    b.op(new Op.Escape(TX, true, false), site("this.tx = tx"));
+    begin(b);
+    b.fallOffEnd(site("}"));
+    assertTrue(analyse(b.build(Site.NONE)).isEmpty());
+  }
+
+  @Test
+  void unrelatedNullTestsDoNotSplitTheState() {
+    FlowGraphBuilder b = new FlowGraphBuilder("m()", "m", BuildOptions.DEFAULT);
+    b.op(new Op.Acquire(TX), site("tx = new Tx()"));
+    begin(b);
+    for (int i = 0; i < 12; i++) {
+      Key p = Key.local("p" + i);
+      b.op(new Op.Clear(p, false), site("p" + i + " = m.get()"));
+      b.ifThenElse(b.leaf(() -> {}, new Cond.NonNull(p), site("p" + i + " != null")), () -> {}, () -> {});
+    }
+    end(b);
+    b.fallOffEnd(site("}"));
+    List<UnitSetAnalysis.UnitResult> r =
+        new UnitSetAnalysis(new AnalysisOptions(Set.of(), 20_000, 4)).analyze(List.of(b.build(Site.NONE)));
+    assertNull(r.get(0).failure());
+    assertTrue(r.get(0).findings().isEmpty());
+  }
+
+  @Test
+  void aCatchParameterCopiedIntoAFailureFlagIsNotNull() {
+    Key failure = Key.local("failure");
+    Key e = Key.local("e");
+    FlowGraphBuilder b = new FlowGraphBuilder("m()", "m", BuildOptions.DEFAULT);
+    b.op(new Op.Acquire(TX), site("tx = new Tx()"));
+    b.op(new Op.Clear(failure, true), site("failure = null"));
+    begin(b);
+    b.op(new Op.NotNull(e), site("catch (e)"));
+    b.op(new Op.Copy(failure, e, false), site("failure = e"));
+    b.ifThenElse(b.leaf(() -> {}, new Cond.NonNull(failure), site("failure != null")), () -> end(b),
+        () -> b.returnFrom(site("return;")));
+    b.fallOffEnd(site("}"));
+    assertTrue(analyse(b.build(Site.NONE)).isEmpty());
+  }
+
+  /** {@code Tx open(boolean needTx) { Tx t = new Tx(); if (needTx) t.begin(); return t; }} and a caller. */
+  private List<Finding> callOpenWith(Key argument) {
+    Key needTx = Key.param("needTx", 0);
+    Key t = Key.local("t");
+    FlowGraphBuilder w = new FlowGraphBuilder("open()", "W#open", BuildOptions.DEFAULT);
+    w.parameter(needTx);
+    w.op(new Op.Acquire(t), site("t = new Tx()"));
+    w.ifThenElse(w.leaf(() -> {}, new Cond.Var(needTx), site("needTx")),
+        () -> w.op(new Op.Begin(t, false, null, INFO), site("t.begin()")), null);
+    w.op(new Op.Escape(t, false, true), site("t"));
+    w.returnFrom(site("return t;"));
+
+    FlowGraphBuilder b = new FlowGraphBuilder("m()", "m", BuildOptions.DEFAULT);
+    b.call(new Op.Call("open", null, true, List.of(argument), "W#open", TX, false), site("open(..)"), List.of());
+    b.fallOffEnd(site("}"));
+    List<UnitSetAnalysis.UnitResult> r =
+        new UnitSetAnalysis(AnalysisOptions.DEFAULT).analyze(List.of(w.build(Site.NONE), b.build(Site.NONE)));
+    return r.stream().flatMap(u -> u.findings().stream()).toList();
+  }
+
+  @Test
+  void aSummaryDependsOnItsBooleanParameter() {
+    assertTrue(callOpenWith(Key.constant(false)).isEmpty());
+    assertEquals(1, callOpenWith(Key.constant(true)).size());
+  }
 }

@@ -1,0 +1,60 @@
+package dev.txguard.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import dev.txguard.analysis.AnalysisOptions;
+import dev.txguard.graph.BuildOptions;
+import dev.txguard.protocol.ProtocolRegistry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Settled detail 3 (audit only: javac needs every type): a zero-config begin whose returned type does not resolve
+ * begins on its receiver only when the method ends that receiver by the same spelling; otherwise it is no begin.
+ */
+class UnresolvedBeginTest {
+  private static final String SOURCE = """
+      package p;
+
+      import com.example.missing.Tx;
+
+      class Dao {
+        static class Db {
+          Tx beginTransaction() { return null; }
+          void commit() {}
+          void rollback() {}
+        }
+
+        void resultIsTheHandleIsSilent(Runnable work) {
+          Db db = new Db();
+          Tx tx = db.beginTransaction();
+          try {
+            work.run();
+            tx.commit();
+          } catch (RuntimeException e) {
+            tx.rollback();
+            throw e;
+          }
+        }
+
+        void receiverEndedBySameSpellingLeaks(Runnable work) {
+          Db db = new Db();
+          Tx tx = db.beginTransaction();
+          work.run();
+          db.commit();
+        }
+      }
+      """;
+
+  @Test
+  void unresolvedReturnedTypeIsBenign() {
+    SourceAnalyzer analyzer = new SourceAnalyzer(ProtocolRegistry.builtin(), BuildOptions.DEFAULT,
+        AnalysisOptions.DEFAULT, new CombinedTypeSolver(new ReflectionTypeSolver()));
+    List<String> found = analyzer.analyze("Dao.java", SOURCE).findings().stream()
+        .map(f -> f.finding().unitName() + ":" + f.finding().at().line() + ":" + f.finding().rule().checkName())
+        .toList();
+    assertEquals(List.of("receiverEndedBySameSpellingLeaks():27:UncommittedTransactionOnException"), found);
+  }
+}
