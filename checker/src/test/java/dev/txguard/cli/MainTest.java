@@ -220,7 +220,7 @@ class MainTest {
 
     Run named = txguard("audit", file.toString(), "--rules", "UncommittedTransaction,transactionendedbyclose");
     assertEquals(1, named.exit(), named.out());
-    assertTrue(named.out().startsWith("Closer.java:17:7: [TransactionEndedByClose] transaction begun at line 11"),
+    assertTrue(named.out().startsWith(file + ":17:7: [TransactionEndedByClose] transaction begun at line 11"),
         named.out());
     assertTrue(named.out().contains("line 13: returns: return;"), named.out());
     assertTrue(named.out().endsWith("txguard: 1 finding (1 TransactionEndedByClose), 0 problems, 1 file analysed\n"),
