@@ -7,12 +7,16 @@ import java.util.Set;
 /**
  * The zero-config rule: a no-arg {@code begin()}, {@code beginTransaction()} or {@code startTransaction()} whose
  * returned type, or else whose receiver's type, declares no-arg {@code commit()} and {@code rollback()} begins a
- * transaction on that object; {@code commit()}/{@code rollback()} end it and {@code isActive()} asks. The ends must
+ * transaction on that object; {@code commit()}/{@code rollback()} end it and {@code isActive()} (or {@code isTransactionActive()},
+ * {@code inTransaction()}, {@code isInTransaction()}, {@code hasActiveTransaction()}) asks. The ends must
  * return nothing, a primitive or the object itself ({@link TypeFacts#declaresEnd}): a SQL DSL whose
  * {@code startTransaction()}, {@code commit()} and {@code rollback()} return {@code Query} objects only builds SQL.
  */
 final class HomeGrown {
-  static final Set<String> NAMES = Set.of("commit", "rollback", "isActive");
+  /** The no-arg boolean queries of the contract's home-grown row: true while the transaction is active. */
+  static final Set<String> QUERIES =
+      Set.of("isActive", "isTransactionActive", "inTransaction", "isInTransaction", "hasActiveTransaction");
+  static final Set<String> NAMES = union(Set.of("commit", "rollback"), QUERIES);
   private static final Set<String> BEGINS = Set.of("begin", "beginTransaction", "startTransaction");
 
   private HomeGrown() {}
@@ -39,9 +43,15 @@ final class HomeGrown {
     }
     return switch (name) {
       case "commit", "rollback" -> new CallRole(Role.END_RECEIVER, protocolFor(receiver), null, false);
-      case "isActive" -> new CallRole(Role.QUERY, protocolFor(receiver), StatusTest.ACTIVE, false);
-      default -> null;
+      default -> QUERIES.contains(name) ? new CallRole(Role.QUERY, protocolFor(receiver), StatusTest.ACTIVE, false)
+          : null;
     };
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static boolean isTransactional(TypeFacts type) {

@@ -46,7 +46,7 @@ public final class ProtocolRegistry {
 
   /**
    * A cheap test front ends run before resolving anything: can a call of this name play any role? (The zero-config
-   * rule adds {@code commit}, {@code rollback} and {@code isActive}.)
+   * rule adds {@code commit}, {@code rollback} and its queries.)
    */
   public boolean mayMatter(String methodName) {
     return byName.containsKey(methodName)
