@@ -305,9 +305,63 @@ final class SourceResolver {
     return SourceTypeFacts.named(qualified, m -> false, m -> false);
   }
 
+  /**
+   * The type of a lambda parameter whose type is inferred, from the functional interface the called method takes at
+   * the lambda's position (semantics: "A lambda parameter whose type is inferred has the type the functional
+   * interface gives it"), for when the solver's own inference gives up. Null when that does not resolve either.
+   */
+  private SourceTypeFacts inferredLambdaParameter(Parameter p) {
+    if (!(p.getParentNode().orElse(null) instanceof LambdaExpr lambda)
+        || !(lambda.getParentNode().orElse(null) instanceof MethodCallExpr call)) {
+      return null;
+    }
+    int paramIndex = identityIndex(lambda.getParameters(), p);
+    int argIndex = identityIndex(call.getArguments(), lambda);
+    Optional<ResolvedMethodDeclaration> callee = resolve(call);
+    if (paramIndex < 0 || argIndex < 0 || callee.isEmpty()) {
+      return null;
+    }
+    try {
+      ResolvedMethodDeclaration target = callee.get();
+      int n = target.getNumberOfParams();
+      if (n == 0) {
+        return null;
+      }
+      ResolvedType functional = target.getParam(Math.min(argIndex, n - 1)).getType();
+      if (!functional.isReferenceType()) {
+        return null;
+      }
+      var ref = functional.asReferenceType();
+      for (ResolvedMethodDeclaration sam : ref.getTypeDeclaration().map(t -> t.getDeclaredMethods())
+          .orElse(java.util.Set.of())) {
+        if (sam.isAbstract() && !sam.isStatic() && sam.getNumberOfParams() == lambda.getParameters().size()) {
+          ResolvedType t = sam.getParam(paramIndex).getType();
+          return SourceTypeFacts.resolved(t.isTypeVariable() ? ref.useThisTypeParametersOnTheGivenType(t) : t);
+        }
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // the interface or its method does not resolve: nothing is known
+    }
+    return null;
+  }
+
+  private static int identityIndex(List<? extends Node> nodes, Node n) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) == n) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   SourceTypeFacts declaredType(Type type, Node decl, Expression init) {
     if (type.isVarType()) {
       return init == null ? null : typeOf(init);
+    }
+    if (type.isUnknownType()) {
+      // A lambda parameter whose type is inferred and that the solver could not type: nothing is written to match
+      // by name (an empty name made an empty "could not resolve" note and marked the file as matched by name).
+      return null;
     }
     try {
       SourceTypeFacts r = SourceTypeFacts.resolved(facade.convertToUsage(type));
@@ -349,7 +403,7 @@ final class SourceResolver {
         return declaredType(v.getType(), v, v.getInitializer().orElse(null));
       }
       if (d instanceof Parameter p) {
-        return declaredType(p.getType(), p, null);
+        return p.getType().isUnknownType() ? inferredLambdaParameter(p) : declaredType(p.getType(), p, null);
       }
       FieldLookup f = field(n.getNameAsString(), n);
       if (f != null) {
