@@ -213,8 +213,7 @@ final class UnitAnalyzer {
     } else if (op instanceof Op.Clear c) {
       normal = s.withBinding(c.dst(), c.toNull() ? Binding.NULL : null);
     } else if (op instanceof Op.Acquire a) {
-      // a new object that holds a handle (a module constructor stored it) stays linked to it
-      normal = s.bindings.get(a.dst()) instanceof Binding.Holds ? s : s.withBinding(a.dst(), Binding.ACQUIRED);
+      normal = acquire(s, a.dst());
     } else if (op instanceof Op.NotNull n) {
       normal = s.withBinding(n.dst(), Binding.NON_NULL);
     } else if (op instanceof Op.Escape e) {
@@ -372,6 +371,26 @@ final class UnitAnalyzer {
       }
     }
     return out.push(new PathStep(PathStep.Kind.BEGIN, node.site(), ""), id);
+  }
+
+  /**
+   * {@code dst} holds an object this unit acquired. A new object that holds a handle (a module constructor stored it)
+   * stays linked to it. One on which a transaction was already begun (a try-with-resources resource or a returned
+   * temporary whose initializer is a begin: {@code try (SqlSession s = factory.openSession())},
+   * {@code return beginWrapper()}) keeps its transaction, which is now known to live on an acquired object.
+   */
+  private State acquire(State s, Key dst) {
+    if (s.bindings.get(dst) instanceof Binding.Holds) {
+      return s;
+    }
+    if (s.resolve(dst).binding() instanceof Binding.TxRef ref) {
+      BeginRecord b = ref.tx() >= 0 ? begins.get(ref.tx()) : null;
+      if (b != null && !b.acquired()) {
+        begins.put(ref.tx(), new BeginRecord(b.site(), b.info(), b.location(), true, b.freshHandle()));
+      }
+      return s;
+    }
+    return s.withBinding(dst, Binding.ACQUIRED);
   }
 
   /** Whether the object {@code key} refers to was acquired in this unit (directly, or under an earlier transaction). */
