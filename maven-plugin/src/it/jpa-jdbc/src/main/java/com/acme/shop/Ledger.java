@@ -17,8 +17,8 @@ public class Ledger {
     try (Connection conn = ds.getConnection();
         PreparedStatement st = conn.prepareStatement("update account set cents = cents + ? where id = ?")) {
       conn.setAutoCommit(false);
-      // The first call that can throw after the begin is where the exception path is reported.
-      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
+      // No finding of the default rules: try-with-resources closes the connection on the exception path, which
+      // ends the transaction by close (contract version 2); TransactionEndedByClose, off by default, reports it.
       st.setLong(1, cents);
       st.setLong(2, account);
       st.executeUpdate();
