@@ -72,27 +72,12 @@ final class JavacTypeFacts implements TypeFacts {
 
   @Override
   public boolean hasNoArgMethod(String name) {
-    return noArgMethods.computeIfAbsent(name, this::findNoArgMethod);
+    return noArgMethods.computeIfAbsent(name, n -> findNoArgMethod(n, false));
   }
 
   @Override
   public boolean declaresEnd(String name) {
-    return endMethods.computeIfAbsent(name, this::findEndMethod);
-  }
-
-  private boolean findEndMethod(String name) {
-    for (Type t : types.closure(type)) {
-      for (Symbol member : t.tsym.members().getSymbolsByName(t.tsym.name.table.fromString(name))) {
-        if (member instanceof Symbol.MethodSymbol m
-            && m.getParameters().isEmpty()
-            && (m.flags() & Flags.STATIC) == 0
-            && (m.flags() & Flags.PRIVATE) == 0
-            && endsRatherThanBuilds(m.getReturnType())) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return endMethods.computeIfAbsent(name, n -> findNoArgMethod(n, true));
   }
 
   /** Nothing, a primitive, a type variable, or this type or one of its supertypes (a fluent end). */
@@ -102,13 +87,15 @@ final class JavacTypeFacts implements TypeFacts {
         || types.isSubtype(types.erasure(type), types.erasure(result));
   }
 
-  private boolean findNoArgMethod(String name) {
+  /** A no-arg, non-static, non-private method {@code name()}; with {@code asEnd}, one whose result can end. */
+  private boolean findNoArgMethod(String name, boolean asEnd) {
     for (Type t : types.closure(type)) {
       for (Symbol member : t.tsym.members().getSymbolsByName(t.tsym.name.table.fromString(name))) {
         if (member instanceof Symbol.MethodSymbol m
             && m.getParameters().isEmpty()
             && (m.flags() & Flags.STATIC) == 0
-            && (m.flags() & Flags.PRIVATE) == 0) {
+            && (m.flags() & Flags.PRIVATE) == 0
+            && (!asEnd || endsRatherThanBuilds(m.getReturnType()))) {
           return true;
         }
       }
