@@ -31,11 +31,10 @@ import java.util.Set;
  */
 final class UnitAnalyzer {
   private final FlowGraph graph;
-  private final Map<String, Summary> summaries;
+  private final ModuleSummaries.Summaries summaries;
   private final HandOffNames handOff;
   private final AnalysisOptions options;
   private final Map<Key, Integer> assumedActive;
-  private final Set<String> unitsWithBodies;
   private final Map<Key, Boolean> initialFacts;
 
   private final Map<Integer, BeginRecord> begins = new HashMap<>();
@@ -68,25 +67,22 @@ final class UnitAnalyzer {
 
   UnitAnalyzer(
       FlowGraph graph,
-      Map<String, Summary> summaries,
+      ModuleSummaries.Summaries summaries,
       HandOffNames handOff,
       AnalysisOptions options,
-      Map<Key, Integer> assumedActive,
-      Set<String> unitsWithBodies) {
-    this(graph, summaries, handOff, options, assumedActive, unitsWithBodies, Map.of());
+      Map<Key, Integer> assumedActive) {
+    this(graph, summaries, handOff, options, assumedActive, Map.of());
   }
 
   /** A run in which boolean parameters start with known values ({@code initialFacts}): a summary's context. */
   UnitAnalyzer(
       FlowGraph graph,
-      Map<String, Summary> summaries,
+      ModuleSummaries.Summaries summaries,
       HandOffNames handOff,
       AnalysisOptions options,
       Map<Key, Integer> assumedActive,
-      Set<String> unitsWithBodies,
       Map<Key, Boolean> initialFacts) {
     this.initialFacts = initialFacts;
-    this.unitsWithBodies = unitsWithBodies;
     this.graph = graph;
     this.summaries = summaries;
     this.handOff = handOff;
@@ -625,9 +621,9 @@ final class UnitAnalyzer {
     return out;
   }
 
-  /** Whether the callee is a method of this compilation unit whose body the analysis has (else: judged by name). */
+  /** Whether the callee is a method of the module whose body the front end has (else: judged by name). */
   private boolean hasBody(String callee) {
-    return callee != null && unitsWithBodies.contains(callee);
+    return callee != null; // a front end names a callee only where it has its body
   }
 
   private State thrown(State s, Node node, ThrownType type) {

@@ -24,14 +24,22 @@ import java.util.Set;
  * <p>This is the entry point every front end calls; it sees only graphs, so every front end gets the same verdicts.
  */
 public final class UnitSetAnalysis {
-  private static final int MAX_SUMMARY_ROUNDS = 5;
-
   private final AnalysisOptions options;
   private final HandOffNames handOff;
+  private final ModuleSummaries module;
+  private final ModuleBodies bodies;
 
+  /** Analyses units whose callees are all among the units given (tests, and callers without a module). */
   public UnitSetAnalysis(AnalysisOptions options) {
-    this.options = options;
-    this.handOff = new HandOffNames(options.handOffMethods());
+    this(new ModuleSummaries(options), ModuleBodies.NONE);
+  }
+
+  /** Analyses units whose callees' bodies {@code bodies} lowers on demand; summaries are cached in {@code module}. */
+  public UnitSetAnalysis(ModuleSummaries module, ModuleBodies bodies) {
+    this.module = module;
+    this.bodies = bodies;
+    this.options = module.options();
+    this.handOff = module.handOff();
   }
 
   /** The outcome for one unit: its findings, or why it could not be analysed. */
@@ -39,25 +47,17 @@ public final class UnitSetAnalysis {
 
   /** Analyses {@code units}; one result per unit that has transaction operations, in the given order. */
   public List<UnitResult> analyze(List<FlowGraph> units) {
-    Map<String, FlowGraph> byId = new LinkedHashMap<>();
-    Set<String> called = new HashSet<>();
     for (FlowGraph g : units) {
-      byId.putIfAbsent(g.unitId(), g);
-      for (Node n : g.nodes()) {
-        if (n.op() instanceof Op.Call c && c.localCallee() != null) {
-          called.add(c.localCallee());
-        }
-      }
+      module.seed(g);
     }
-    Map<String, Summary> summaries = computeSummaries(byId, called);
-
+    ModuleSummaries.Summaries summaries = module.forUnit(bodies);
     List<UnitResult> results = new ArrayList<>();
     for (FlowGraph g : units) {
       if (!g.hasTransactionOps()) {
         continue;
       }
       try {
-        UnitAnalyzer a = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), byId.keySet()).run();
+        UnitAnalyzer a = new UnitAnalyzer(g, summaries, handOff, options, Map.of()).run();
         results.add(new UnitResult(g, findings(a), null));
       } catch (BudgetExceededException e) {
         results.add(new UnitResult(g, List.of(), e.getMessage()));
@@ -66,40 +66,22 @@ public final class UnitSetAnalysis {
     return results;
   }
 
-  private Map<String, Summary> computeSummaries(Map<String, FlowGraph> byId, Set<String> called) {
-    Map<String, Summary> summaries = new HashMap<>();
-    for (int round = 0; round < MAX_SUMMARY_ROUNDS; round++) {
-      boolean changed = false;
-      for (String id : called) {
-        FlowGraph g = byId.get(id);
-        if (g == null || !(g.hasTransactionOps() || acquires(g) || storesParameter(g))) {
-          continue;
-        }
-        Summary s;
-        try {
-          s = summarize(g, summaries, byId.keySet(), Map.of());
-          Key guard = guardParameter(g);
-          if (guard != null) {
-            // Settled detail 17: a summary may depend on the one boolean parameter that guards its begins or ends.
-            Summary whenTrue = summarize(g, summaries, byId.keySet(), Map.of(guard, true));
-            Summary whenFalse = summarize(g, summaries, byId.keySet(), Map.of(guard, false));
-            if (!whenTrue.equals(whenFalse)) {
-              s = s.withContexts(guard.paramIndex(), whenTrue, whenFalse);
-            }
-          }
-        } catch (BudgetExceededException e) {
-          s = Summary.NONE;
-        }
-        if (!s.equals(summaries.getOrDefault(id, Summary.NONE))) {
-          summaries.put(id, s);
-          changed = true;
-        }
-      }
-      if (!changed) {
-        break;
+  /**
+   * The summary of {@code g} given its callees' ({@code summaries}): with contexts when it depends on a boolean
+   * parameter (settled detail 17: at most the one parameter that guards its begins or ends).
+   */
+  static Summary summarizeWithContexts(FlowGraph g, ModuleSummaries.Summaries summaries, HandOffNames handOff,
+      AnalysisOptions options) {
+    Summary s = summarize(g, summaries, handOff, options, Map.of());
+    Key guard = guardParameter(g);
+    if (guard != null) {
+      Summary whenTrue = summarize(g, summaries, handOff, options, Map.of(guard, true));
+      Summary whenFalse = summarize(g, summaries, handOff, options, Map.of(guard, false));
+      if (!whenTrue.equals(whenFalse)) {
+        s = s.withContexts(guard.paramIndex(), whenTrue, whenFalse);
       }
     }
-    return summaries;
+    return s;
   }
 
   /** The first boolean parameter a branch tests, or null. */
@@ -114,9 +96,10 @@ public final class UnitSetAnalysis {
     return first;
   }
 
-  private Summary summarize(FlowGraph g, Map<String, Summary> summaries, Set<String> bodies, Map<Key, Boolean> facts) {
+  private static Summary summarize(FlowGraph g, ModuleSummaries.Summaries summaries, HandOffNames handOff,
+      AnalysisOptions options, Map<Key, Boolean> facts) {
     // Begin wrapper / returned handle: what a plain run begins and never ends.
-    UnitAnalyzer plain = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), bodies, facts).run();
+    UnitAnalyzer plain = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), facts).run();
     Map<Summary.Slot, TxInfo> begins = new LinkedHashMap<>();
     TxInfo returnsHandle = null;
     for (Map.Entry<Integer, UnitAnalyzer.BeginRecord> e : plain.begins().entrySet()) {
@@ -138,7 +121,7 @@ public final class UnitSetAnalysis {
     Set<Summary.Slot> escapes = new LinkedHashSet<>();
     Set<Summary.Slot> closes = new LinkedHashSet<>();
     if (!assumed.isEmpty()) {
-      UnitAnalyzer entry = new UnitAnalyzer(g, summaries, handOff, options, assumed, bodies, facts).run();
+      UnitAnalyzer entry = new UnitAnalyzer(g, summaries, handOff, options, assumed, facts).run();
       if (!entry.exitStates().isEmpty()) {
         for (Map.Entry<Key, Integer> e : assumed.entrySet()) {
           int tx = e.getValue();
@@ -154,26 +137,6 @@ public final class UnitSetAnalysis {
     }
     boolean factory = begins.isEmpty() && returnsHandle == null && plain.returnsAcquired();
     return new Summary(begins, returnsHandle, ends, escapes, closes, factory);
-  }
-
-  /** Whether the unit stores a parameter somewhere (a constructor keeping a handle, settled detail 9). */
-  private static boolean storesParameter(FlowGraph g) {
-    for (Node n : g.nodes()) {
-      if (n.op() instanceof Op.Escape e && e.key().kind() == Key.Kind.PARAM && !e.viaReturn()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the unit acquires an object (a candidate factory wrapper). */
-  private static boolean acquires(FlowGraph g) {
-    for (Node n : g.nodes()) {
-      if (n.op() instanceof Op.Acquire) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -10,6 +10,8 @@ import dev.txguard.source.ModuleImports;
 import dev.txguard.source.SourceAnalyzer;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.txguard.source.SourceModule;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -95,13 +97,16 @@ public final class AuditRunner {
     ExecutorService pool = Executors.newFixedThreadPool(threads, threads("txguard-audit-worker-", 0));
     ThreadFactory analysisThreads = threads("txguard-audit-", WORKER_STACK);
     ModuleImports modules = ModuleImports.of(options.classpath());
+    // Semantics "The module": every file under the audited source roots, analysed together.
+    SourceModule module = new SourceModule(ModuleIndexer.build(files, options.registry(), threads), analysisOptions(),
+        file -> SourceText.decode(Files.readAllBytes(file)).text());
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> {
           try (FileWorker worker = new FileWorker(() -> new SourceAnalyzer(options.registry(), BuildOptions.DEFAULT,
               analysisOptions(), TypeSolvers.create(found.sourceRoots(), found.declaredElsewhere(), classpath),
-              options.release(), modules), options.fileTimeLimit(), analysisThreads)) {
+              options.release(), modules, module), options.fileTimeLimit(), analysisThreads)) {
             for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
               outcomes[i] = worker.audit(files.get(i));
               listener.fileDone();

@@ -34,7 +34,7 @@ final class FileAuditor {
     }
     SourceAnalyzer.FileResult result;
     try {
-      result = analyzer.analyze(file.path(), text.text());
+      result = analyzer.analyze(file.file(), file.path(), text.text());
     } catch (OutOfMemoryError e) {
       // The file's trees are garbage now; the audit goes on with the other files.
       result = wholeFileProblem(SourceAnalyzer.NOT_ANALYSED + "out of memory");

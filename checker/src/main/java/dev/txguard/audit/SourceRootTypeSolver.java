@@ -54,14 +54,23 @@ final class SourceRootTypeSolver implements TypeSolver {
   private final Set<String> notHere = new HashSet<>();
   private TypeSolver parent;
 
+  /** Whether this root's files are the module's (their bodies feed summaries) or a classpath of sources (types only). */
+  private final boolean moduleBodies;
+
   SourceRootTypeSolver(Path root) {
+    this(root, true);
+  }
+
+  SourceRootTypeSolver(Path root, boolean moduleBodies) {
     this.root = root;
     this.declaredElsewhere = null;
+    this.moduleBodies = moduleBodies;
   }
 
   private SourceRootTypeSolver(Map<String, Path> declaredElsewhere) {
     this.root = null;
     this.declaredElsewhere = Map.copyOf(declaredElsewhere);
+    this.moduleBodies = true;
   }
 
   /**
@@ -167,6 +176,10 @@ final class SourceRootTypeSolver implements TypeSolver {
       String text = SourceText.decode(Files.readAllBytes(file)).text();
       ParseResult<CompilationUnit> result = parser.parse(text);
       result.getResult().ifPresent(ImportNames::freeze); // the solver resolves names in these files too
+      if (moduleBodies) {
+        // Marks the tree as a file of the module: a callee declared here has a body a summary may read.
+        result.getResult().ifPresent(cu -> cu.setStorage(file.toAbsolutePath().normalize()));
+      }
       return result.getResult().orElse(null);
     } catch (IOException | RuntimeException | StackOverflowError e) {
       return null; // such a file is reported when it is audited itself; here its types just do not resolve

@@ -113,52 +113,20 @@ final class CompilationUnitAnalysis {
     Set<Symbol.ClassSymbol> classes = new HashSet<>();
     collect(units, classes);
 
-    // Units that may begin, directly or through same-file methods; then the same-file methods they call.
-    Set<String> beginNames = new HashSet<>();
+    // Units that may begin, directly or through module methods (the module's name index covers this file's too).
+    JavacModule module = JavacModule.of(state, config);
     Set<UnitRef> selected = new HashSet<>();
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (UnitRef u : units) {
-        if (selected.contains(u)) {
-          continue;
-        }
-        boolean begins = u.calls.stream().anyMatch(n -> registry.mayBegin(n) || beginNames.contains(n));
-        if (begins) {
-          selected.add(u);
-          if (u.methodName != null) {
-            beginNames.add(u.methodName);
-          }
-          changed = true;
-        }
+    for (UnitRef u : units) {
+      if (u.calls.stream().anyMatch(n -> registry.mayBegin(n) || module.mayBegin(n))) {
+        selected.add(u);
       }
     }
     if (selected.isEmpty()) {
       return;
     }
-    Deque<UnitRef> work = new ArrayDeque<>(selected);
-    Map<String, List<UnitRef>> byName = new LinkedHashMap<>();
-    for (UnitRef u : units) {
-      if (u.methodName != null) {
-        byName.computeIfAbsent(u.methodName, k -> new ArrayList<>()).add(u);
-      } else if (u.unit instanceof MethodTree mt && mt.getName().contentEquals("<init>")) {
-        // constructors are callees of `new` (a constructor that stores a handle hands it off, settled detail 9)
-        byName.computeIfAbsent("new " + u.name.substring(0, u.name.length() - 2), k -> new ArrayList<>()).add(u);
-      }
-    }
-    while (!work.isEmpty()) {
-      UnitRef u = work.pop();
-      for (String n : u.calls) {
-        for (UnitRef callee : byName.getOrDefault(n, List.of())) {
-          if (selected.add(callee)) {
-            work.push(callee);
-          }
-        }
-      }
-    }
 
     JavacTypeFacts.Cache typeCache = new JavacTypeFacts.Cache(state.getTypes());
-    JavacLowering lowering = new JavacLowering(state, registry, typeCache, classes, sites, fixFacts);
+    JavacLowering lowering = new JavacLowering(state, registry, typeCache, classes, sites, fixFacts, module);
     List<FlowGraph> graphs = new ArrayList<>();
     IdentityHashMap<FlowGraph, UnitRef> refs = new IdentityHashMap<>();
     for (UnitRef u : units) {
@@ -180,7 +148,7 @@ final class CompilationUnitAnalysis {
     }
     List<UnitSetAnalysis.UnitResult> results;
     try {
-      results = new UnitSetAnalysis(config.analysisOptions).analyze(graphs);
+      results = new UnitSetAnalysis(module.summaries, module).analyze(graphs);
     } catch (RuntimeException | StackOverflowError e) {
       for (FlowGraph g : graphs) {
         record(refs.get(g), List.of(), describe(e), false);

@@ -85,6 +85,7 @@ final class JavacLowering {
   private final Set<Symbol.ClassSymbol> classesOfUnit;
   private final SiteFactory sites;
   private final FixFacts fixFacts;
+  private final JavacModule module;
   private final Map<Type, ThrownType> thrownTypes = new HashMap<>();
 
   // Per unit.
@@ -105,7 +106,9 @@ final class JavacLowering {
       JavacTypeFacts.Cache typeCache,
       Set<Symbol.ClassSymbol> classesOfUnit,
       SiteFactory sites,
-      FixFacts fixFacts) {
+      FixFacts fixFacts,
+      JavacModule module) {
+    this.module = module;
     this.registry = registry;
     this.typeCache = typeCache;
     this.types = typeCache.types();
@@ -630,7 +633,7 @@ final class JavacLowering {
     String name = n.getIdentifier().toString();
     // A constructor of the module has a summary (does it store its arguments?); an anonymous class's has none.
     String localCallee = n.getClassBody() == null && sym instanceof Symbol.MethodSymbol ms
-        && classesOfUnit.contains(ms.enclClass()) ? methodId(ms) : null;
+        ? module.calleeId(ms, classesOfUnit) : null;
     b.call(new Op.Call("new " + name, null, false, args, localCallee, resultVar, false), sites.register(n), thrown);
   }
 
@@ -657,7 +660,7 @@ final class JavacLowering {
     }
     boolean receiverIsThis = receiver == null || isThis(receiver) || sym.isStatic();
     Key receiverKey = receiver == null ? null : keyOf(strip(receiver));
-    String localCallee = classesOfUnit.contains(sym.enclClass()) ? methodId(sym) : null;
+    String localCallee = module.calleeId(sym, classesOfUnit);
     b.call(
         new Op.Call(sym.getSimpleName().toString(), receiverKey, receiverIsThis, args, localCallee, resultVar,
             storesArguments(receiver, sym)),

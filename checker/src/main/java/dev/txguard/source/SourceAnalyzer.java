@@ -74,6 +74,9 @@ public final class SourceAnalyzer {
   private final JavaParserFacade facade;
   private volatile boolean cancelled;
   private volatile Progress inProgress;
+  /** The audit's module (shared by its workers); null: each file is a module of its own. */
+  private final SourceModule sharedModule;
+  private final Bodies bodies = new Bodies();
 
   /** At the newest Java level (with the keyword retry), module imports from the JDK only. */
   public SourceAnalyzer(ProtocolRegistry registry, BuildOptions buildOptions, AnalysisOptions analysisOptions,
@@ -83,6 +86,13 @@ public final class SourceAnalyzer {
 
   public SourceAnalyzer(ProtocolRegistry registry, BuildOptions buildOptions, AnalysisOptions analysisOptions,
       CombinedTypeSolver typeSolver, JavaRelease release, ModuleImports moduleImports) {
+    this(registry, buildOptions, analysisOptions, typeSolver, release, moduleImports, null);
+  }
+
+  /** An analyzer of {@code module}'s files: summaries may read the bodies of all of them. */
+  public SourceAnalyzer(ProtocolRegistry registry, BuildOptions buildOptions, AnalysisOptions analysisOptions,
+      CombinedTypeSolver typeSolver, JavaRelease release, ModuleImports moduleImports, SourceModule module) {
+    this.sharedModule = module;
     this.registry = registry;
     this.buildOptions = buildOptions;
     this.analysisOptions = analysisOptions;
@@ -133,8 +143,13 @@ public final class SourceAnalyzer {
 
   /** Analyses one file's text; never throws: whatever goes wrong becomes a problem of the file. */
   public FileResult analyze(String fileName, String source) {
+    return analyze(null, fileName, source);
+  }
+
+  /** Analyses the text of {@code file} (a file of the module, or null), shown as {@code fileName}. */
+  public FileResult analyze(java.nio.file.Path file, String fileName, String source) {
     try {
-      return analyzeOrThrow(fileName, source);
+      return analyzeOrThrow(file == null ? null : file.toAbsolutePath().normalize(), fileName, source);
     } catch (StackOverflowError e) {
       return new FileResult(List.of(), List.of(new SourceProblem(0, NOT_ANALYSED + NESTED_TOO_DEEPLY)));
     } catch (RuntimeException | LinkageError e) {
@@ -147,7 +162,7 @@ public final class SourceAnalyzer {
     }
   }
 
-  private FileResult analyzeOrThrow(String fileName, String source) {
+  private FileResult analyzeOrThrow(java.nio.file.Path file, String fileName, String source) {
     inProgress = null;
     List<SourceProblem> problems = new ArrayList<>();
     int depth = NestingDepth.of(source);
@@ -170,18 +185,18 @@ public final class SourceAnalyzer {
       return new FileResult(List.of(), problems);
     }
     CompilationUnit cu = parsed.unit();
-    moduleImports.expand(cu);
-    nameCompactClass(cu, fileName);
-    ImportNames.freeze(cu);
-    SourceResolver resolver = new SourceResolver(cu, facade, registry);
-    SourceSites sites = new SourceSites(source);
-    SourceLowering lowering = new SourceLowering(registry, resolver, sites, this::checkpoint);
+    SourceModule module = sharedModule != null ? sharedModule : singleFileModule(cu);
+    java.nio.file.Path key = file != null ? file : java.nio.file.Path.of("file-" + System.identityHashCode(cu));
+    FileContext here = prepare(cu, fileName, source, key, module);
+    SourceResolver resolver = here.resolver();
+    SourceLowering lowering = here.lowering();
+    bodies.start(module, key, here);
 
     inProgress = new Progress(Phase.SELECTING, null, 0, 0);
     List<Node> units = new ArrayList<>();
     IdentityHashMap<Node, Set<String>> calls = new IdentityHashMap<>();
     collect(cu, units, calls);
-    Set<Node> selected = select(units, calls);
+    Set<Node> selected = select(units, calls, module);
 
     List<FlowGraph> graphs = new ArrayList<>();
     IdentityHashMap<FlowGraph, Node> unitOf = new IdentityHashMap<>();
@@ -192,7 +207,7 @@ public final class SourceAnalyzer {
       checkpoint();
       inProgress = new Progress(Phase.RESOLVING, nameOf(u), line(u), selected.size());
       try {
-        FlowGraph g = lower(lowering, u);
+        FlowGraph g = lower(here, u);
         graphs.add(g);
         unitOf.put(g, u);
       } catch (GraphTooLargeException e) {
@@ -207,7 +222,7 @@ public final class SourceAnalyzer {
     // The analysis of the graphs is bounded by its step and state budgets (AnalysisOptions), not by checkpoints.
     inProgress = new Progress(Phase.ANALYSING, null, 0, graphs.size());
     List<SourceFinding> findings = new ArrayList<>();
-    for (UnitSetAnalysis.UnitResult r : new UnitSetAnalysis(analysisOptions).analyze(graphs)) {
+    for (UnitSetAnalysis.UnitResult r : new UnitSetAnalysis(module.summaries(), bodies).analyze(graphs)) {
       Node u = unitOf.get(r.graph());
       if (r.failure() != null) {
         problems.add(new SourceProblem(line(u), nameOf(u) + NOT_FULLY_ANALYSED + r.failure()));
@@ -271,10 +286,11 @@ public final class SourceAnalyzer {
     return n.getRange().map(r -> r.begin.line).orElse(0);
   }
 
-  private FlowGraph lower(SourceLowering lowering, Node u) {
+  private FlowGraph lower(FileContext ctx, Node u) {
+    SourceLowering lowering = ctx.lowering();
     if (u instanceof CallableDeclaration<?> c) {
       BlockStmt body = c instanceof MethodDeclaration m ? m.getBody().orElseThrow() : ((ConstructorDeclaration) c).getBody();
-      return lowering.lowerCallable(c, body, nameOf(u), SourceResolver.methodId(c), buildOptions);
+      return lowering.lowerCallable(c, body, nameOf(u), ctx.resolver().unitId(c), buildOptions);
     }
     if (u instanceof CompactConstructorDeclaration c) {
       return lowering.lowerCompactConstructor(c, nameOf(u), buildOptions);
@@ -362,37 +378,96 @@ public final class SourceAnalyzer {
     return null;
   }
 
-  /** The same pre-filter as the javac front end: units that may begin, then the same-file methods they call. */
-  private Set<Node> select(List<Node> units, Map<Node, Set<String>> calls) {
-    Set<String> beginNames = new HashSet<>();
+  /**
+   * The same pre-filter as the javac front end: units that call a name that may begin, by the protocol table or through
+   * a module method (the module index). The methods they call are lowered on demand, as callees.
+   */
+  private Set<Node> select(List<Node> units, Map<Node, Set<String>> calls, SourceModule module) {
     Set<Node> selected = java.util.Collections.newSetFromMap(new IdentityHashMap<>()); // nodes: by identity
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (Node u : units) {
-        if (!selected.contains(u) && calls.get(u).stream().anyMatch(n -> registry.mayBegin(n) || beginNames.contains(n))) {
-          selected.add(u);
-          if (u instanceof MethodDeclaration m) {
-            beginNames.add(m.getNameAsString());
-          }
-          changed = true;
-        }
-      }
-    }
-    List<Node> work = new ArrayList<>(selected);
-    while (!work.isEmpty()) {
-      Node u = work.remove(work.size() - 1);
-      for (String name : calls.get(u)) {
-        for (Node other : units) {
-          boolean named = other instanceof MethodDeclaration m ? m.getNameAsString().equals(name)
-              : other instanceof ConstructorDeclaration c && ("new " + c.getNameAsString()).equals(name);
-          if (named && selected.add(other)) {
-            work.add(other);
-          }
-        }
+    for (Node u : units) {
+      if (calls.get(u).stream().anyMatch(n -> registry.mayBegin(n) || module.index().mayBegin(n))) {
+        selected.add(u);
       }
     }
     return selected;
+  }
+
+  /** Without an audit's module, the file is a module of its own (as one file given to javac is). */
+  private SourceModule singleFileModule(CompilationUnit cu) {
+    List<dev.txguard.module.ModuleIndex.Method> methods = new ArrayList<>();
+    SourceModuleScan.scan(cu, methods);
+    return SourceModule.singleFile(dev.txguard.module.ModuleIndex.build(methods, registry), analysisOptions);
+  }
+
+  /** A parsed file ready to lower: its tree, resolver and lowering. */
+  private record FileContext(CompilationUnit cu, SourceResolver resolver, SourceLowering lowering) {}
+
+  private FileContext prepare(CompilationUnit cu, String fileName, String source, java.nio.file.Path key,
+      SourceModule module) {
+    moduleImports.expand(cu);
+    nameCompactClass(cu, fileName);
+    ImportNames.freeze(cu);
+    SourceResolver resolver = new SourceResolver(cu, facade, registry, key, module);
+    return new FileContext(cu, resolver, new SourceLowering(registry, resolver, new SourceSites(source), this::checkpoint));
+  }
+
+  /**
+   * The bodies of the module's methods for this analyzer's thread: the file being analysed, and other files parsed on
+   * demand (the last few kept), lowered with this analyzer's solver.
+   */
+  private final class Bodies implements dev.txguard.analysis.ModuleBodies {
+    private static final int FILES_KEPT = 16;
+    private SourceModule module;
+    private java.nio.file.Path current;
+    private FileContext currentContext;
+    private final Map<java.nio.file.Path, java.util.Optional<FileContext>> others =
+        new java.util.LinkedHashMap<>(32, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<java.nio.file.Path, java.util.Optional<FileContext>> eldest) {
+            return size() > FILES_KEPT;
+          }
+        };
+
+    void start(SourceModule module, java.nio.file.Path current, FileContext context) {
+      if (this.module != module) {
+        others.clear();
+      }
+      this.module = module;
+      this.current = current;
+      this.currentContext = context;
+    }
+
+    @Override
+    public FlowGraph body(String id) {
+      java.nio.file.Path file = module.fileOf(id);
+      if (file == null) {
+        return null;
+      }
+      FileContext ctx = file.equals(current) ? currentContext : others.computeIfAbsent(file, this::open).orElse(null);
+      if (ctx == null) {
+        return null;
+      }
+      for (CallableDeclaration<?> c : ctx.cu().findAll(CallableDeclaration.class)) {
+        if (id.equals(ctx.resolver().unitId(c)) && (!(c instanceof MethodDeclaration m) || m.getBody().isPresent())) {
+          checkpoint();
+          return lower(ctx, c);
+        }
+      }
+      return null;
+    }
+
+    private java.util.Optional<FileContext> open(java.nio.file.Path file) {
+      try {
+        String text = module.read(file);
+        SourceParser.Parsed parsed = parser.parse(text);
+        if (parsed.failure() != null) {
+          return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(prepare(parsed.unit(), file.getFileName().toString(), text, file, module));
+      } catch (java.io.IOException | RuntimeException | StackOverflowError e) {
+        return java.util.Optional.empty(); // its callers get no summary from it; the file reports its own problems
+      }
+    }
   }
 
   /** {@code @SuppressWarnings} on the unit's enclosing members, with the same names as the javac front end. */

@@ -88,10 +88,56 @@ final class SourceResolver {
   private final java.util.IdentityHashMap<MethodCallExpr, MethodDeclaration> sameFileMethods =
       new java.util.IdentityHashMap<>();
 
+  /** Where callee ids point: this file's key, and the module (whose files' bodies a summary may read). */
+  private final String fileKey;
+  private final java.nio.file.Path file;
+  private final SourceModule module;
+
   SourceResolver(CompilationUnit cu, JavaParserFacade facade, ProtocolRegistry registry) {
+    this(cu, facade, registry, null, null);
+  }
+
+  SourceResolver(CompilationUnit cu, JavaParserFacade facade, ProtocolRegistry registry, java.nio.file.Path file,
+      SourceModule module) {
     this.cu = cu;
     this.facade = facade;
     this.registry = registry;
+    this.file = file;
+    this.fileKey = file == null ? "" : file.toString();
+    this.module = module;
+  }
+
+  /**
+   * The id of a callee with a body: of this file (always), or of another file of the module when a method of its name
+   * may matter to a caller (the module index); null otherwise (then the name rules apply).
+   */
+  private String bodyId(CallableDeclaration<?> d, String indexName) {
+    if (d == null || (d instanceof MethodDeclaration md && md.getBody().isEmpty())) {
+      return null;
+    }
+    CompilationUnit there = d.findCompilationUnit().orElse(null);
+    if (there == cu) {
+      String id = fileKey + "!" + methodId(d);
+      if (module != null && file != null) {
+        module.located(id, file);
+      }
+      return id;
+    }
+    if (module == null || there == null || !module.index().mayMatter(indexName)) {
+      return null;
+    }
+    java.nio.file.Path path = there.getStorage().map(st -> st.getPath().toAbsolutePath().normalize()).orElse(null);
+    if (path == null) {
+      return null; // a classpath source directory: types, not bodies (settled detail 16)
+    }
+    String id = path + "!" + methodId(d);
+    module.located(id, path);
+    return id;
+  }
+
+  /** The id a unit of this file has as a callee (what {@link #bodyId} gives its callers). */
+  String unitId(CallableDeclaration<?> d) {
+    return fileKey + "!" + methodId(d);
   }
 
   /** Whether some protocol call was matched from names because a type did not resolve. */
@@ -678,7 +724,16 @@ final class SourceResolver {
         }
       }
     }
-    return new CalleeInfo(local == null ? null : methodId(local), isStatic, thrown);
+    String id = local != null ? bodyId(local, local.getNameAsString()) : null;
+    if (id == null && local == null && r.isPresent()) {
+      try {
+        id = r.get().toAst().filter(n -> n instanceof MethodDeclaration).map(n -> bodyId((MethodDeclaration) n,
+            m.getNameAsString())).orElse(null);
+      } catch (RuntimeException | StackOverflowError e) {
+        id = null; // not a source declaration
+      }
+    }
+    return new CalleeInfo(id, isStatic, thrown);
   }
 
   /** The unit id of the constructor of this file that {@code new} calls (by class name and arity), or null. */
@@ -691,11 +746,24 @@ final class SourceResolver {
         found.add(c);
       }
     }
-    return found.size() == 1 ? methodId(found.get(0)) : null;
+    if (found.size() == 1) {
+      return bodyId(found.get(0), "new " + type);
+    }
+    if (!found.isEmpty() || module == null || !module.index().mayMatter("new " + type)) {
+      return null;
+    }
+    try {
+      return facade.solve(n).getCorrespondingDeclaration().toAst()
+          .filter(d -> d instanceof com.github.javaparser.ast.body.ConstructorDeclaration)
+          .map(d -> bodyId((com.github.javaparser.ast.body.ConstructorDeclaration) d, "new " + type)).orElse(null);
+    } catch (RuntimeException | StackOverflowError e) {
+      return null; // unresolved: no body
+    }
   }
 
   static String methodId(CallableDeclaration<?> d) {
-    String owner = d.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("?");
+    String owner = d.findAncestor(TypeDeclaration.class)
+        .map(t -> ((TypeDeclaration<?>) t).getFullyQualifiedName().orElse(t.getNameAsString())).orElse("?");
     return owner + "#" + d.getNameAsString() + "/" + d.getParameters().size();
   }
 

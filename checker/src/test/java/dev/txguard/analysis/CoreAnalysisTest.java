@@ -139,8 +139,8 @@ class CoreAnalysisTest {
     end(b);
     b.fallOffEnd(site("}"));
     FlowGraph g = b.build(Site.NONE);
-    UnitAnalyzer a = new UnitAnalyzer(g, java.util.Map.of(), new HandOffNames(Set.of()),
-        new AnalysisOptions(Set.of(), 20_000, 4), java.util.Map.of(), Set.of()).run();
+    UnitAnalyzer a = new UnitAnalyzer(g, id -> null, new HandOffNames(Set.of()),
+        new AnalysisOptions(Set.of(), 20_000, 4), java.util.Map.of()).run();
     assertTrue(a.normalLeaks().isEmpty());
   }
 

@@ -1,0 +1,16 @@
+package dev.txguard.analysis;
+
+import dev.txguard.graph.FlowGraph;
+
+/**
+ * Where the analysis gets the body of a method a unit calls: the front end lowers it on demand (a method of the same
+ * file, or of another file of the module). A call's {@code localCallee} is set only where the front end has a body.
+ */
+@FunctionalInterface
+public interface ModuleBodies {
+  /** The flow graph of the method with this id, or null when it cannot be had (it failed to lower, say). */
+  FlowGraph body(String id);
+
+  /** No bodies beyond the units given to the analysis. */
+  ModuleBodies NONE = id -> null;
+}

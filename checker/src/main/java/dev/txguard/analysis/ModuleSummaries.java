@@ -1,0 +1,163 @@
+package dev.txguard.analysis;
+
+import dev.txguard.graph.Cond;
+import dev.txguard.graph.FlowGraph;
+import dev.txguard.graph.Key;
+import dev.txguard.graph.Node;
+import dev.txguard.graph.Op;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The wrapper summaries of a module's methods, computed on demand and cached for a whole compilation or audit
+ * (semantics: "The module", settled detail 17). A summary is computed from the method's flow graph with its callees'
+ * summaries one level down; a callee more than {@link #DEPTH} levels below the analysed unit gets none, and so does a
+ * method that reaches itself within that many calls (recursion gives no summary). Both rules depend only on the
+ * sources, never on the order in which units ask, so every front end, thread and run gives the same verdicts.
+ *
+ * <p>Thread-safe: audit workers share one instance; each passes the {@link ModuleBodies} of its own thread, which
+ * lowers a body with that thread's symbol solver. Two threads may compute the same summary; both get the same result.
+ */
+public final class ModuleSummaries {
+  /** The analysed unit's callees are at depth {@code DEPTH}; wrappers of wrappers are followed three levels deep. */
+  static final int DEPTH = 4;
+
+  private final AnalysisOptions options;
+  private final HandOffNames handOff;
+  private final Map<String, Optional<FlowGraph>> graphs = new ConcurrentHashMap<>();
+  @SuppressWarnings("unchecked")
+  private final Map<String, Summary>[] summaries = new Map[DEPTH + 1];
+  private final Map<String, Boolean> cyclic = new ConcurrentHashMap<>();
+
+  public ModuleSummaries(AnalysisOptions options) {
+    this.options = options;
+    this.handOff = new HandOffNames(options.handOffMethods());
+    for (int d = 0; d <= DEPTH; d++) {
+      summaries[d] = new ConcurrentHashMap<>();
+    }
+  }
+
+  AnalysisOptions options() {
+    return options;
+  }
+
+  HandOffNames handOff() {
+    return handOff;
+  }
+
+  /** A graph the front end lowered already (a unit it analyses), so that it is not lowered again as a callee. */
+  void seed(FlowGraph g) {
+    graphs.putIfAbsent(g.unitId(), Optional.of(g));
+  }
+
+  /** The summaries a unit at the top sees: its callees' at full depth. */
+  Summaries forUnit(ModuleBodies bodies) {
+    return at(bodies, DEPTH);
+  }
+
+  private Summaries at(ModuleBodies bodies, int depth) {
+    return id -> summary(bodies, id, depth);
+  }
+
+  private FlowGraph graph(ModuleBodies bodies, String id) {
+    Optional<FlowGraph> g = graphs.get(id);
+    if (g == null) {
+      FlowGraph lowered;
+      try {
+        lowered = bodies.body(id);
+      } catch (RuntimeException | StackOverflowError e) {
+        lowered = null; // a callee that cannot be lowered has no summary; the caller is still analysed
+      }
+      g = Optional.ofNullable(lowered);
+      Optional<FlowGraph> earlier = graphs.putIfAbsent(id, g);
+      if (earlier != null) {
+        g = earlier;
+      }
+    }
+    return g.orElse(null);
+  }
+
+  private Summary summary(ModuleBodies bodies, String id, int depth) {
+    if (id == null || depth <= 0) {
+      return null;
+    }
+    Summary cached = summaries[depth].get(id);
+    if (cached != null) {
+      return cached;
+    }
+    FlowGraph g = graph(bodies, id);
+    Summary s;
+    if (g == null || !mayHaveSummary(g) || inCycle(bodies, id)) {
+      s = Summary.NONE;
+    } else {
+      try {
+        s = UnitSetAnalysis.summarizeWithContexts(g, at(bodies, depth - 1), handOff, options);
+      } catch (BudgetExceededException e) {
+        s = Summary.NONE;
+      }
+    }
+    Summary earlier = summaries[depth].putIfAbsent(id, s);
+    return earlier != null ? earlier : s;
+  }
+
+  /** Whether the method calls itself back within {@link #DEPTH} calls (through the callees the front end has). */
+  private boolean inCycle(ModuleBodies bodies, String id) {
+    Boolean known = cyclic.get(id);
+    if (known != null) {
+      return known;
+    }
+    Set<String> frontier = callees(graph(bodies, id));
+    Set<String> seen = new HashSet<>(frontier);
+    boolean found = false;
+    for (int level = 1; level <= DEPTH && !frontier.isEmpty() && !found; level++) {
+      if (frontier.contains(id)) {
+        found = true;
+        break;
+      }
+      Set<String> next = new HashSet<>();
+      for (String c : frontier) {
+        for (String cc : callees(graph(bodies, c))) {
+          if (seen.add(cc) || cc.equals(id)) {
+            next.add(cc);
+          }
+        }
+      }
+      frontier = next;
+    }
+    cyclic.putIfAbsent(id, found);
+    return found;
+  }
+
+  private static Set<String> callees(FlowGraph g) {
+    Set<String> out = new HashSet<>();
+    if (g != null) {
+      for (Node n : g.nodes()) {
+        if (n.op() instanceof Op.Call c && c.localCallee() != null) {
+          out.add(c.localCallee());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Only a unit with transaction operations, module calls, acquisitions or a stored parameter can have a summary. */
+  private static boolean mayHaveSummary(FlowGraph g) {
+    for (Node n : g.nodes()) {
+      Op op = n.op();
+      if (op instanceof Op.Acquire || (op instanceof Op.Escape e && e.key().kind() == Key.Kind.PARAM && !e.viaReturn())
+          || (op instanceof Op.Branch b && b.cond() instanceof Cond.Query)) {
+        return true;
+      }
+    }
+    return g.hasTransactionOps();
+  }
+
+  /** The summaries a unit analysis reads: by callee id; null when the callee has none. */
+  @FunctionalInterface
+  interface Summaries {
+    Summary get(String id);
+  }
+}

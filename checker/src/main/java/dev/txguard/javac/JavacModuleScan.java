@@ -1,0 +1,159 @@
+package dev.txguard.javac;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import dev.txguard.module.ModuleIndex;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The syntax scan behind {@link ModuleIndex} on javac trees: for each method or constructor body, the simple names it
+ * calls and whether it stores a parameter. The same rules as the audit's {@code SourceModuleScan}, on names only.
+ */
+final class JavacModuleScan {
+  /** Calls that keep their argument: a parameter passed to one is stored. */
+  static final Set<String> STORING_CALLS =
+      Set.of("add", "addAll", "addFirst", "addLast", "offer", "push", "put", "putIfAbsent", "set");
+
+  private JavacModuleScan() {}
+
+  static void scan(CompilationUnitTree cu, List<ModuleIndex.Method> out) {
+    new TreeScanner<Void, Void>() {
+      private final Deque<String> classes = new ArrayDeque<>();
+      private final Deque<Collector> methods = new ArrayDeque<>();
+
+      @Override
+      public Void visitClass(ClassTree c, Void unused) {
+        classes.push(c.getSimpleName().toString());
+        super.visitClass(c, null);
+        classes.pop();
+        return null;
+      }
+
+      @Override
+      public Void visitMethod(MethodTree m, Void unused) {
+        if (m.getBody() == null) {
+          return null;
+        }
+        boolean ctor = m.getName().contentEquals("<init>");
+        Collector c = new Collector(ctor ? "new " + classes.peek() : m.getName().toString());
+        for (VariableTree p : m.getParameters()) {
+          c.params.add(p.getName().toString());
+        }
+        methods.push(c);
+        scan(m.getBody(), null);
+        methods.pop();
+        if (!methods.isEmpty()) {
+          methods.peek().calls.addAll(c.calls); // as the audit's scan: a body's calls include its nested classes'
+        }
+        out.add(new ModuleIndex.Method(c.name, c.calls, c.stores));
+        return null;
+      }
+
+      @Override
+      public Void visitVariable(VariableTree v, Void unused) {
+        if (!methods.isEmpty()) {
+          methods.peek().locals.add(v.getName().toString());
+        }
+        return super.visitVariable(v, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree m, Void unused) {
+        if (!methods.isEmpty()) {
+          Collector c = methods.peek();
+          String name = calledName(m.getMethodSelect());
+          if (name != null) {
+            c.calls.add(name);
+            if (STORING_CALLS.contains(name) && m.getArguments().stream().anyMatch(c::isParam)) {
+              c.stores = true;
+            }
+          }
+        }
+        return super.visitMethodInvocation(m, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree n, Void unused) {
+        if (!methods.isEmpty()) {
+          String name = calledName(n.getIdentifier());
+          if (name != null) {
+            methods.peek().calls.add("new " + name);
+          }
+        }
+        return super.visitNewClass(n, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree a, Void unused) {
+        if (!methods.isEmpty()) {
+          Collector c = methods.peek();
+          ExpressionTree lhs = a.getVariable();
+          boolean toLocal = lhs instanceof IdentifierTree id && c.locals.contains(id.getName().toString());
+          if (!toLocal && c.isParam(a.getExpression())) {
+            c.stores = true;
+          }
+        }
+        return super.visitAssignment(a, null);
+      }
+
+      @Override
+      public Void visitReturn(ReturnTree r, Void unused) {
+        if (!methods.isEmpty() && r.getExpression() != null && methods.peek().isParam(r.getExpression())) {
+          methods.peek().stores = true;
+        }
+        return super.visitReturn(r, null);
+      }
+    }.scan(cu, null);
+  }
+
+  /** {@code a.b.name} and {@code name} -> name; a generic or annotated type's simple name for {@code new}. */
+  private static String calledName(com.sun.source.tree.Tree t) {
+    if (t instanceof IdentifierTree id) {
+      return id.getName().toString();
+    }
+    if (t instanceof MemberSelectTree s) {
+      return s.getIdentifier().toString();
+    }
+    if (t instanceof com.sun.source.tree.ParameterizedTypeTree p) {
+      return calledName(p.getType());
+    }
+    return null;
+  }
+
+  private static final class Collector {
+    final String name;
+    final Set<String> calls = new HashSet<>();
+    final Set<String> params = new HashSet<>();
+    final Set<String> locals = new HashSet<>();
+    boolean stores;
+
+    Collector(String name) {
+      this.name = name;
+    }
+
+    boolean isParam(ExpressionTree e) {
+      while (e instanceof ParenthesizedTree || e instanceof TypeCastTree) {
+        e = e instanceof ParenthesizedTree p ? p.getExpression() : ((TypeCastTree) e).getExpression();
+      }
+      return e instanceof IdentifierTree id && params.contains(id.getName().toString())
+          && !locals.contains(id.getName().toString());
+    }
+  }
+
+}

@@ -1,0 +1,86 @@
+package repo;
+
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+
+/** Callers of DB and Tx, in another file than both. */
+public class Orders {
+  private final SessionFactory factory;
+  private final Session session;
+
+  public Orders(SessionFactory factory, Session session) {
+    this.factory = factory;
+    this.session = session;
+  }
+
+  /** Correct: committed, or rolled back on failure, and closed. */
+  public void place(String id) {
+    DB db = new DB(factory).open();
+    try {
+      db.beginTransaction();
+      db.session().persist(id);
+      db.commit();
+    } catch (RuntimeException e) {
+      db.rollback();
+      throw e;
+    } finally {
+      db.close();
+    }
+  }
+
+  /** The early return is ended only by DB.close(), a closer seen in another file: off-by-default rule only. */
+  public boolean cancel(String id) {
+    DB db = new DB(factory).open();
+    try {
+      db.beginTransaction();
+      if (id == null) {
+        return false;
+      }
+      db.session().remove(id);
+      db.commit();
+      return true;
+    } finally {
+      // BUG: Diagnostic contains: [TransactionEndedByClose]
+      db.close();
+    }
+  }
+
+  /** A leak: nothing ends or closes it on the early return. */
+  public boolean archive(String id) {
+    DB db = new DB(factory).open();
+    db.beginTransaction();
+    if (id == null) {
+      // BUG: Diagnostic contains: [UncommittedTransaction]
+      return false;
+    }
+    db.commit();
+    db.close();
+    return true;
+  }
+
+  /** Correct through the wrappers in Tx: a wrapper of a wrapper begins, the end wrappers end. */
+  public void audit(String id) {
+    Transaction t = Tx.start(session);
+    try {
+      session.persist(id);
+      Tx.finish(t);
+    } catch (RuntimeException e) {
+      Tx.abort(t);
+      throw e;
+    }
+  }
+
+  /** A leak through the wrappers: the early return skips Tx.finish. */
+  public boolean touch(String id) {
+    Transaction t = Tx.start(session);
+    if (id == null) {
+      // BUG: Diagnostic contains: [UncommittedTransaction]
+      return false;
+    }
+    // BUG: Diagnostic contains: [UncommittedTransactionOnException]
+    session.merge(id);
+    Tx.finish(t);
+    return true;
+  }
+}
