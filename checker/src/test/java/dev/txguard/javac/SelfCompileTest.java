@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SelfCompileTest {
   /** The checker's sources use javac internals, as its own build allows. */
-  private static final List<String> JAVAC_EXPORTS = Stream.of("code", "tree", "util")
+  private static final List<String> JAVAC_EXPORTS = Stream.of("api", "code", "comp", "tree", "util")
       .map(p -> "--add-exports=jdk.compiler/com.sun.tools.javac." + p + "=ALL-UNNAMED").toList();
 
   @TempDir
