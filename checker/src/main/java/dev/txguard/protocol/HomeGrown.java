@@ -75,6 +75,33 @@ final class HomeGrown {
         ? new CallRole(Role.QUERY, protocolFor(owner), StatusTest.ACTIVE, false) : null;
   }
 
+  /**
+   * Settled detail 3, for a receiver whose type is declared nowhere the front end sees (null: no type at all, such as
+   * an inferred lambda parameter that does not resolve): {@code commit()}/{@code rollback()} end it, the queries ask,
+   * and a begin begins on the receiver when the unit ends that receiver by the same spelling, else on its result when
+   * the unit ends the result; otherwise the call is no begin.
+   */
+  static CallRole byName(String method, int argumentCount, String typeName, boolean receiverEnded,
+      boolean resultEnded) {
+    if (argumentCount != 0) {
+      return null;
+    }
+    Protocol protocol = protocolNamed(typeName == null ? "?" : typeName);
+    if (BEGINS.contains(method)) {
+      return receiverEnded ? new CallRole(Role.BEGIN_ON_RECEIVER, protocol, null, false)
+          : resultEnded ? new CallRole(Role.BEGIN_RETURNING, protocol, null, false) : null;
+    }
+    return switch (method) {
+      case "commit", "rollback" -> new CallRole(Role.END_RECEIVER, protocol, null, false);
+      default -> QUERIES.contains(method) ? new CallRole(Role.QUERY, protocol, StatusTest.ACTIVE, false) : null;
+    };
+  }
+
+  /** Whether a call of this name can play a part under the zero-config rule. */
+  static boolean isZeroConfigName(String method) {
+    return BEGINS.contains(method) || NAMES.contains(method);
+  }
+
   static boolean isHomeGrown(Protocol protocol) {
     return protocol.id().startsWith("home-grown:");
   }
@@ -90,7 +117,10 @@ final class HomeGrown {
   }
 
   private static Protocol protocolFor(TypeFacts type) {
-    String name = type.qualifiedName();
+    return protocolNamed(type.qualifiedName());
+  }
+
+  private static Protocol protocolNamed(String name) {
     String simple = name.substring(name.lastIndexOf('.') + 1);
     return new Protocol("home-grown:" + name, "home-grown " + simple, false, "{handle}.rollback()", Map.of());
   }

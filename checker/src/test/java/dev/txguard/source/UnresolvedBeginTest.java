@@ -57,4 +57,58 @@ class UnresolvedBeginTest {
         .toList();
     assertEquals(List.of("receiverEndedBySameSpellingLeaks():27:UncommittedTransactionOnException"), found);
   }
+
+  /** Types declared nowhere: the zero-config names and same spellings alone (settled detail 3), matched by name. */
+  private static final String UNDECLARED = """
+      package p;
+
+      import com.example.missing.Db;
+      import com.example.missing.Tx;
+
+      class Svc {
+        void endedBySameSpellingLeaks(Db db, boolean skip) {
+          db.begin();
+          if (skip) return;
+          db.commit();
+        }
+
+        void resultEndedLeaks(Db db, Runnable work) {
+          Tx tx = db.beginTransaction();
+          work.run();
+          tx.commit();
+        }
+
+        void neverEndedIsNoBegin(Db db, boolean skip) {
+          db.begin();
+          if (skip) return;
+          db.flush();
+        }
+
+        void rolledBackOnFailureIsSilent(Db db, Runnable work) {
+          db.startTransaction();
+          try {
+            work.run();
+            db.commit();
+          } catch (RuntimeException e) {
+            db.rollback();
+            throw e;
+          }
+        }
+      }
+      """;
+
+  @Test
+  void undeclaredTypesAreMatchedByName() {
+    SourceAnalyzer analyzer = new SourceAnalyzer(ProtocolRegistry.builtin(), BuildOptions.DEFAULT,
+        AnalysisOptions.DEFAULT, new CombinedTypeSolver(new ReflectionTypeSolver()));
+    List<SourceAnalyzer.SourceFinding> findings = analyzer.analyze("Svc.java", UNDECLARED).findings();
+    assertEquals(List.of("endedBySameSpellingLeaks():9:UncommittedTransaction",
+            "resultEndedLeaks():15:UncommittedTransactionOnException"),
+        findings.stream().map(f -> f.finding().unitName() + ":" + f.finding().at().line() + ":"
+            + f.finding().rule().checkName()).toList());
+    for (SourceAnalyzer.SourceFinding f : findings) {
+      org.junit.jupiter.api.Assertions.assertTrue(f.matchedByName(), f.toString());
+      org.junit.jupiter.api.Assertions.assertTrue(f.unresolved().contains("com.example.missing.Db"), f.toString());
+    }
+  }
 }
