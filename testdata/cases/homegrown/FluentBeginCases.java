@@ -33,14 +33,19 @@ public class FluentBeginCases {
     void rollback();
   }
 
+  /** An implementation whose begin is declared to return the interface: still its receiver's own type. */
+  abstract static class SqlDb implements Db<String> {}
+
   private final Db<String> db;
   private final Dao dao;
   private final Store store;
+  private final SqlDb sqlDb;
 
-  FluentBeginCases(Db<String> db, Dao dao, Store store) {
+  FluentBeginCases(Db<String> db, Dao dao, Store store, SqlDb sqlDb) {
     this.db = db;
     this.dao = dao;
     this.store = store;
+    this.sqlDb = sqlDb;
   }
 
   /** The code: the exception leaves with the transaction open. */
@@ -149,6 +154,24 @@ public class FluentBeginCases {
       return;
     }
     tx.commit();
+  }
+
+  void subtypeReceiverLeaks(Object v) {
+    sqlDb.begin();
+    // BUG: Diagnostic contains: [UncommittedTransactionOnException]
+    dao.save(v);
+    sqlDb.commit();
+  }
+
+  void subtypeReceiverIsClean(Object v) {
+    Db<String> t = sqlDb.begin();
+    try {
+      dao.save(v);
+      sqlDb.commit();
+    } catch (RuntimeException e) {
+      t.rollback();
+      throw e;
+    }
   }
 
   /** A begin wrapper on the field: it ends nothing, so it is not responsible. */
