@@ -136,7 +136,8 @@ final class SourceResolver {
         List.copyOf(unresolvedByUnit.getOrDefault(unit, Set.of())));
   }
 
-  private void noteUnresolved(String name) {
+  private void noteUnresolved(String written) {
+    String name = TYPE_ARGUMENTS.matcher(written).replaceAll("").trim(); // Handler<Exception>: the type is Handler
     unresolved.add(name);
     if (currentUnit != null) {
       unresolvedByUnit.computeIfAbsent(currentUnit, u -> new HashSet<>()).add(name);
