@@ -94,6 +94,8 @@ final class JavacLowering {
   private int unitStart;
   private int unitEnd;
   private int tempCounter;
+  /** The call an expression statement evaluates, whose result is discarded (a home-grown begin on its receiver). */
+  private MethodInvocationTree discardedCall;
   private Set<String> pendingLabels = Set.of();
   /** Effectively final locals holding a status ({@code TransactionStatus st = tx.getStatus()}): the handle asked. */
   private final Map<Symbol, StatusVar> statusVars = new HashMap<>();
@@ -205,6 +207,7 @@ final class JavacLowering {
         lowerValueInto(keyOfSymbol(ASTHelpers.getSymbol(v)), v.getInitializer());
       }
     } else if (t instanceof ExpressionStatementTree e) {
+      discardedCall = strip(e.getExpression()) instanceof MethodInvocationTree m ? m : null;
       lowerExpr(e.getExpression());
     } else if (t instanceof IfTree i) {
       b.ifThenElse(
@@ -683,6 +686,9 @@ final class JavacLowering {
           Key handle = receiver == null ? Key.field("this") : keyOrExpr(receiver);
           info = txInfo(role, receiver == null ? "this" : text(receiver), null, m, receiver);
           b.op(new Op.Begin(handle, false, null, info), site);
+          if (role.returnsReceiver() && resultVar != null) {
+            b.op(new Op.Copy(resultVar, handle, false), site); // Db<T> t = db.begin(): t is db
+          }
         }
         return true;
       }
@@ -694,7 +700,10 @@ final class JavacLowering {
               : keyOrExpr(receiver);
         }
         if (resultVar == null && owner == null) {
-          return true; // the handle is dropped: nothing can end it, nothing to track
+          // store.begin(); with the result dropped: on the receiver if its type declares the ends, else untracked
+          CallRole onReceiver = m == discardedCall ? registry.discardedBegin(new JavacCallFacts(m,
+              ASTHelpers.getSymbol(m), typeCache)) : null;
+          return onReceiver == null || lowerProtocolCall(m, onReceiver, null, site);
         }
         boolean named = resultVar != null && resultVar.id().startsWith("v:");
         String handleText = named ? resultVar.id().replaceAll("^v:|@.*$", "") : null;
@@ -868,8 +877,19 @@ final class JavacLowering {
         return b.leaf(() -> lowerExpr(JavacCallFacts.receiver(m)), new Cond.Query(k, role.test()), site);
       }
     }
-    // tx.getStatus().canRollback(), tx.getStatus().isOneOf(ACTIVE, MARKED_ROLLBACK), getStatus().equals(ACTIVE)
     ExpressionTree recv = JavacCallFacts.receiver(m);
+    if (role == null && recv != null && strip(recv) instanceof MethodInvocationTree acc
+        && ASTHelpers.getSymbol(acc) != null && ASTHelpers.getSymbol(m) != null
+        && registry.mayMatter(ASTHelpers.getSymbol(m).getSimpleName().toString())) {
+      // db.getTransaction().isActive() on a home-grown db: a query on db
+      CallRole through = registry.queryThroughAccessor(new JavacCallFacts(m, ASTHelpers.getSymbol(m), typeCache),
+          new JavacCallFacts(acc, ASTHelpers.getSymbol(acc), typeCache));
+      if (through != null) {
+        Key k = ownerKey(acc);
+        return b.leaf(() -> lowerExpr(JavacCallFacts.receiver(acc)), new Cond.Query(k, through.test()), site);
+      }
+    }
+    // tx.getStatus().canRollback(), tx.getStatus().isOneOf(ACTIVE, MARKED_ROLLBACK), getStatus().equals(ACTIVE)
     StatusVar sv = recv != null && strip(recv) instanceof IdentifierTree id ? statusVars.get(ASTHelpers.getSymbol(id)) : null;
     if (sv != null || (recv != null && strip(recv) instanceof MethodInvocationTree)) {
       CallRole sr = sv != null ? sv.role() : classify((MethodInvocationTree) strip(recv));
@@ -905,6 +925,10 @@ final class JavacLowering {
         return Key.field("this");
       }
       return keyOfSymbol(ASTHelpers.getSymbol(id));
+    }
+    if (e instanceof MethodInvocationTree m && returnsReceiver(m)) {
+      ExpressionTree r = JavacCallFacts.receiver(m);
+      return r == null ? Key.field("this") : keyOrExpr(r); // db.begin().commit(): the value of a fluent begin is db
     }
     if (e instanceof MemberSelectTree s) {
       Symbol sym = ASTHelpers.getSymbol(s);
@@ -1029,6 +1053,11 @@ final class JavacLowering {
 
   private boolean isBeginCall(ExpressionTree e) {
     return strip(e) instanceof MethodInvocationTree m && roleIs(classify(m), Role.BEGIN_RETURNING);
+  }
+
+  private boolean returnsReceiver(MethodInvocationTree m) {
+    CallRole r = classify(m);
+    return r != null && r.returnsReceiver();
   }
 
   private boolean isAccessor(ExpressionTree e) {

@@ -84,6 +84,43 @@ public final class ProtocolRegistry {
   }
 
   /**
+   * The role of a zero-config begin whose result is discarded ({@code store.begin();} where {@code begin()} returns a
+   * separate handle type): a begin on the receiver when the receiver's type declares the ends; null when the call is
+   * no such begin (then nothing can end the dropped handle and nothing is tracked).
+   */
+  public CallRole discardedBegin(CallFacts call) {
+    CallRole role = classify(call);
+    return zeroConfig && role != null && role.role() == Role.BEGIN_RETURNING && HomeGrown.isHomeGrown(role.protocol())
+        ? HomeGrown.discardedBegin(call) : null;
+  }
+
+  /**
+   * Settled detail 3 for a call whose receiver's type is declared nowhere the front end sees (the audit without a
+   * classpath; {@code typeName} null when there is no type at all): the zero-config rule by names alone. A begin
+   * begins on the receiver when {@code receiverEnded} (the unit calls commit()/rollback() on the same spelling), else
+   * returns the handle when {@code resultEnded}; otherwise, and without the zero-config rule, null.
+   */
+  public CallRole byName(String methodName, int argumentCount, String typeName, boolean receiverEnded,
+      boolean resultEnded) {
+    return zeroConfig ? HomeGrown.byName(methodName, argumentCount, typeName, receiverEnded, resultEnded) : null;
+  }
+
+  /** Whether {@link #byName} can give a call of this name a role (checked before anything is resolved). */
+  public boolean mayMatchByName(String methodName) {
+    return zeroConfig && HomeGrown.isZeroConfigName(methodName);
+  }
+
+  /**
+   * The role of a query called on an accessor's result that plays no role of its own: a home-grown query reached
+   * through {@code getTransaction()}/{@code currentTransaction()} ({@code db.getTransaction().isActive()}) asks about
+   * the accessor's receiver; null otherwise.
+   */
+  public CallRole queryThroughAccessor(CallFacts query, CallFacts accessor) {
+    return zeroConfig && classify(query) == null && classify(accessor) == null
+        ? HomeGrown.queryThroughAccessor(query, accessor) : null;
+  }
+
+  /**
    * The types on which a protocol's handle calls are made (for a front end that knows a value only as "what this
    * accessor or begin returns": the audit when a type does not resolve).
    */

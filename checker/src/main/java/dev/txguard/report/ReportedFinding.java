@@ -29,7 +29,17 @@ public record ReportedFinding(Finding finding, String enclosingClass, boolean ma
   public ReportedFinding {
     Objects.requireNonNull(finding, "finding");
     enclosingClass = enclosingClass == null ? "" : enclosingClass;
-    unresolved = unresolved == null ? List.of() : unresolved.stream().distinct().sorted().toList();
+    unresolved = unresolved == null ? List.of() : withoutCoveredSimpleNames(unresolved);
+  }
+
+  /**
+   * Sorted, distinct and never empty names; a simple name is dropped where the qualified one is listed
+   * ({@code EntityManager} beside {@code jakarta.persistence.EntityManager}: one type, said once).
+   */
+  private static List<String> withoutCoveredSimpleNames(List<String> names) {
+    List<String> distinct = names.stream().filter(n -> n != null && !n.isBlank()).distinct().sorted().toList();
+    return distinct.stream().filter(n -> n.contains(".") || distinct.stream().noneMatch(q -> q.endsWith("." + n)))
+        .toList();
   }
 
   /** A finding whose types all resolved. */

@@ -230,9 +230,10 @@ public final class SourceAnalyzer {
       }
       String cls = u.findAncestor(TypeDeclaration.class)
           .map(t -> ((TypeDeclaration<?>) t).getFullyQualifiedName().orElse(t.getNameAsString())).orElse("");
+      SourceResolver.NameNotes notes = resolver.notesFor(u); // per unit: only what its own matching used
       for (Finding f : r.findings()) {
         if (!suppressed(u, f.rule())) {
-          findings.add(new SourceFinding(f, cls, resolver.matchedByName(), List.copyOf(resolver.unresolved())));
+          findings.add(new SourceFinding(f, cls, notes.matchedByName(), notes.unresolved()));
         }
       }
     }

@@ -86,6 +86,8 @@ final class SourceLowering {
 
   private FlowGraphBuilder b;
   private Node unit;
+  /** Receiver spellings of the unit's commit()/rollback() calls, for the name rule; null until asked. */
+  private Set<String> endedSpellings;
   private List<Node> unitParams;
   private int tempCounter;
   private Set<String> pendingLabels = Set.of();
@@ -185,6 +187,8 @@ final class SourceLowering {
   private void start(Node u, String name, String id, BuildOptions options) {
     b = new FlowGraphBuilder(name, id, options);
     unit = u;
+    endedSpellings = null;
+    resolver.enterUnit(u);
     tempCounter = 0;
     pendingLabels = Set.of();
   }
@@ -636,6 +640,9 @@ final class SourceLowering {
           }
           Key handle = receiver == null ? Key.field("this") : keyOrExpr(receiver);
           b.op(new Op.Begin(handle, false, null, txInfo(role, receiver == null ? "this" : text(receiver), null)), site);
+          if (role.returnsReceiver() && resultVar != null) {
+            b.op(new Op.Copy(resultVar, handle, false), site); // Db<T> t = db.begin(): t is db
+          }
         }
         return true;
       }
@@ -647,7 +654,10 @@ final class SourceLowering {
               : keyOrExpr(receiver);
         }
         if (resultVar == null && owner == null) {
-          return true;
+          // store.begin(); with the result dropped: on the receiver if its type declares the ends, else untracked
+          CallRole onReceiver = m.getParentNode().orElse(null) instanceof ExpressionStmt
+              ? registry.discardedBegin(resolver.callFacts(m, this::classifyForFacts)) : null;
+          return onReceiver == null || lowerProtocolCall(m, onReceiver, null, site);
         }
         boolean named = resultVar != null && resultVar.id().startsWith("v:");
         String handleText = named ? resultVar.id().replaceAll("^v:|@.*$", "") : null;
@@ -804,6 +814,15 @@ final class SourceLowering {
         return b.leaf(() -> lowerExpr(m.getScope().orElse(null)), new Cond.Query(k, role.test()), site);
       }
     }
+    if (role == null && m.getScope().isPresent() && strip(m.getScope().get()) instanceof MethodCallExpr acc
+        && registry.mayMatter(m.getNameAsString())) {
+      // db.getTransaction().isActive() on a home-grown db: a query on db
+      CallRole through = registry.queryThroughAccessor(resolver.callFacts(m, this::classifyForFacts),
+          resolver.callFacts(acc, this::classifyForFacts));
+      if (through != null) {
+        return b.leaf(() -> lowerExpr(acc.getScope().orElse(null)), new Cond.Query(ownerKey(acc), through.test()), site);
+      }
+    }
     StatusVar sv = m.getScope().map(s -> statusOf(s)).orElse(null);
     if (sv != null) {
       List<String> constants = new ArrayList<>();
@@ -874,6 +893,10 @@ final class SourceLowering {
       String name = t.getType().asClassOrInterfaceType().getNameAsString();
       Node decl = resolver.declarationOf(name, t);
       return decl != null ? keyOfDeclaration(decl, name) : null;
+    }
+    if (e instanceof MethodCallExpr m && returnsReceiver(m)) {
+      // db.begin().commit(): the value of a fluent begin is db
+      return m.getScope().isEmpty() ? Key.field("this") : keyOrExpr(m.getScope().get());
     }
     if (e instanceof FieldAccessExpr f) {
       if (f.getScope() instanceof ThisExpr || resolver.isTypeName(f.getScope())) {
@@ -961,7 +984,65 @@ final class SourceLowering {
     if (!registry.mayMatter(m.getNameAsString())) {
       return null;
     }
-    return registry.classify(resolver.callFacts(m, this::classifyForFacts));
+    dev.txguard.protocol.CallFacts facts = resolver.callFacts(m, this::classifyForFacts);
+    CallRole role = registry.classify(facts);
+    if (role == null) {
+      role = byNameRule(m, facts);
+    }
+    if (role != null) {
+      resolver.noteProtocolCall(m);
+    }
+    return role;
+  }
+
+  /**
+   * Settled detail 3: a zero-config call on a receiver whose type is declared nowhere the audit sees (no classpath, an
+   * inferred lambda parameter whose interface does not resolve) is matched by names and same spellings.
+   */
+  private CallRole byNameRule(MethodCallExpr m, dev.txguard.protocol.CallFacts facts) {
+    if (!m.getArguments().isEmpty() || m.getScope().isEmpty() || !registry.mayMatchByName(m.getNameAsString())
+        || resolver.isTypeName(m.getScope().get())) {
+      return null;
+    }
+    dev.txguard.protocol.TypeFacts t = facts.receiverType();
+    if (t != null && !(t instanceof SourceTypeFacts s && s.membersUnknown)) {
+      return null;
+    }
+    String result = resultLocalName(m);
+    CallRole role = registry.byName(m.getNameAsString(), 0, t == null ? null : t.qualifiedName(),
+        endedSpellings().contains(text(strip(m.getScope().get()))), result != null && endedSpellings().contains(result));
+    if (role != null) {
+      resolver.noteByName(m, t == null ? null : t.qualifiedName());
+    }
+    return role;
+  }
+
+  /** The local a call's result is stored into ({@code Tx t = db.begin();}, {@code t = db.begin();}), or null. */
+  private static String resultLocalName(MethodCallExpr m) {
+    Node parent = m.getParentNode().orElse(null);
+    if (parent instanceof VariableDeclarator v && v.getInitializer().orElse(null) == m) {
+      return v.getNameAsString();
+    }
+    if (parent instanceof com.github.javaparser.ast.expr.AssignExpr a && a.getValue() == m
+        && a.getTarget() instanceof NameExpr n) {
+      return n.getNameAsString();
+    }
+    return null;
+  }
+
+  /** The spellings of the receivers of the unit's no-arg commit()/rollback() calls (computed once per unit). */
+  private Set<String> endedSpellings() {
+    if (endedSpellings == null) {
+      Set<String> out = new java.util.HashSet<>();
+      for (MethodCallExpr c : unit.findAll(MethodCallExpr.class)) {
+        if ((c.getNameAsString().equals("commit") || c.getNameAsString().equals("rollback"))
+            && c.getArguments().isEmpty() && c.getScope().isPresent()) {
+          out.add(text(strip(c.getScope().get())));
+        }
+      }
+      endedSpellings = out;
+    }
+    return endedSpellings;
   }
 
   /** Lets the resolver type a receiver that is itself a protocol call when the solver cannot. */
@@ -971,8 +1052,12 @@ final class SourceLowering {
 
   /** A factory of the ownership table (not also a begin, whose result is a handle). */
   private boolean isFactory(MethodCallExpr m, CallRole role) {
-    return (role == null || !role.isBegin()) && registry.mayBeFactory(m.getNameAsString())
-        && registry.isFactory(resolver.callFacts(m, this::classifyForFacts));
+    if ((role == null || !role.isBegin()) && registry.mayBeFactory(m.getNameAsString())
+        && registry.isFactory(resolver.callFacts(m, this::classifyForFacts))) {
+      resolver.noteProtocolCall(m); // a factory matched by name acquires "matched by name" (settled detail 15)
+      return true;
+    }
+    return false;
   }
 
   /** A returned value that may be acquired here: {@code new}, a factory, or a call of the module (factory wrappers). */
@@ -985,6 +1070,11 @@ final class SourceLowering {
 
   private boolean isBeginCall(Expression e) {
     return strip(e) instanceof MethodCallExpr m && roleIs(classify(m), Role.BEGIN_RETURNING);
+  }
+
+  private boolean returnsReceiver(MethodCallExpr m) {
+    CallRole r = classify(m);
+    return r != null && r.returnsReceiver();
   }
 
   private boolean isAccessor(Expression e) {

@@ -76,6 +76,13 @@ final class SourceResolver {
       new java.util.IdentityHashMap<>();
   private final Set<String> unresolved = new HashSet<>();
   private boolean matchedByName;
+  /** Calls whose receiver's type was known only by name, with the names that did not resolve. */
+  private final java.util.IdentityHashMap<MethodCallExpr, Set<String>> byNameCalls = new java.util.IdentityHashMap<>();
+  /** Per unit: whether a protocol call of it was matched by name, and what it could not resolve. */
+  private final java.util.IdentityHashMap<Node, Boolean> unitsMatchedByName = new java.util.IdentityHashMap<>();
+  private final java.util.IdentityHashMap<Node, Set<String>> unresolvedByUnit = new java.util.IdentityHashMap<>();
+  private final Set<String> unresolvedExceptions = new HashSet<>();
+  private Node currentUnit;
   // Per-file memos of answers that depend only on their key: lowering asks the same questions many times, and each
   // answer is a walk of the whole file or a symbol solver call (on large files, most of the audit's time).
   private final java.util.IdentityHashMap<ObjectCreationExpr, List<ThrownType>> constructorThrows =
@@ -147,6 +154,49 @@ final class SourceResolver {
 
   Set<String> unresolved() {
     return unresolved;
+  }
+
+  /** What one unit's findings say about resolution: only what that unit's own calls and declarations needed. */
+  record NameNotes(boolean matchedByName, List<String> unresolved) {}
+
+  /** The unit being lowered: what does not resolve from now on is noted for it. */
+  void enterUnit(Node unit) {
+    currentUnit = unit instanceof BlockStmt b && b.getParentNode().orElse(null)
+        instanceof com.github.javaparser.ast.body.InitializerDeclaration init ? init : unit;
+  }
+
+  /**
+   * The lowering classified {@code call} as a protocol call (a begin, end, query, accessor or factory): if its
+   * receiver's type was known only by name, the current unit's findings say "matched by name".
+   */
+  void noteProtocolCall(MethodCallExpr call) {
+    Set<String> names = byNameCalls.get(call);
+    if (names != null && currentUnit != null) {
+      unitsMatchedByName.put(currentUnit, Boolean.TRUE);
+      unresolvedByUnit.computeIfAbsent(currentUnit, u -> new HashSet<>()).addAll(names);
+    }
+  }
+
+  NameNotes notesFor(Node unit) {
+    return new NameNotes(unitsMatchedByName.containsKey(unit),
+        List.copyOf(unresolvedByUnit.getOrDefault(unit, Set.of())));
+  }
+
+  private void noteUnresolved(String written) {
+    String name = TYPE_ARGUMENTS.matcher(written).replaceAll("").trim(); // Handler<Exception>: the type is Handler
+    unresolved.add(name);
+    if (currentUnit != null) {
+      unresolvedByUnit.computeIfAbsent(currentUnit, u -> new HashSet<>()).add(name);
+    }
+  }
+
+  void noteByName(MethodCallExpr call, String name) {
+    matchedByName = true;
+    Set<String> names = byNameCalls.computeIfAbsent(call, c -> new HashSet<>());
+    if (name != null) {
+      unresolved.add(name);
+      names.add(name);
+    }
   }
 
   // ---------------------------------------------------------------- scopes
@@ -348,7 +398,7 @@ final class SourceResolver {
       });
       return SourceTypeFacts.named(qualified, noArg::contains, ends::contains);
     }
-    return SourceTypeFacts.named(qualified, m -> false, m -> false);
+    return SourceTypeFacts.undeclared(qualified);
   }
 
   /**
@@ -415,7 +465,7 @@ final class SourceResolver {
         return r;
       }
     } catch (RuntimeException | StackOverflowError e) {
-      unresolved.add(type.asString());
+      noteUnresolved(type.asString());
     }
     return type.isPrimitiveType() ? null : named(qualify(type.asString(), decl));
   }
@@ -608,13 +658,12 @@ final class SourceResolver {
         if (scope instanceof MethodCallExpr inner) {
           CallRole role = classify.apply(inner);
           if (role != null && (role.role() == Role.ACCESSOR || role.role() == Role.BEGIN_RETURNING)) {
-            matchedByName = true;
+            noteByName(m, null);
             return SourceTypeFacts.handleOf(registry.handleTypesOf(role.protocol()), x -> false);
           }
         }
         if (t != null) {
-          matchedByName = true;
-          unresolved.add(t.qualifiedName());
+          noteByName(m, t.qualifiedName());
         }
         return t;
       }
@@ -913,6 +962,9 @@ final class SourceResolver {
   private ThrownType namedException(String qualified) {
     ThrownType known = exceptionsByName.get(qualified);
     if (known != null) {
+      if (unresolvedExceptions.contains(qualified)) {
+        noteUnresolved(qualified); // remembered for the file, noted again for this unit
+      }
       return known;
     }
     ThrownType t = loadException(qualified);
@@ -930,7 +982,8 @@ final class SourceResolver {
       boolean checked = !supers.contains(ThrownType.RUNTIME_EXCEPTION) && !supers.contains("java.lang.Error");
       return new ThrownType(qualified, supers, checked);
     } catch (ClassNotFoundException | LinkageError e) {
-      unresolved.add(qualified);
+      unresolvedExceptions.add(qualified);
+      noteUnresolved(qualified);
       return new ThrownType(qualified,
           Set.of(qualified, ThrownType.RUNTIME_EXCEPTION, ThrownType.EXCEPTION, ThrownType.THROWABLE), false);
     }

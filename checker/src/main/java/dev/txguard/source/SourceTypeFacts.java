@@ -20,14 +20,22 @@ final class SourceTypeFacts implements TypeFacts {
   private final Predicate<String> noArgMethod;
   private final Predicate<String> endMethod;
   final boolean byName;
+  /** Known only by its name, with no declaration anywhere: what it declares is unknown (settled detail 3). */
+  final boolean membersUnknown;
 
   private SourceTypeFacts(String name, Set<String> supertypes, Predicate<String> noArgMethod,
       Predicate<String> endMethod, boolean byName) {
+    this(name, supertypes, noArgMethod, endMethod, byName, false);
+  }
+
+  private SourceTypeFacts(String name, Set<String> supertypes, Predicate<String> noArgMethod,
+      Predicate<String> endMethod, boolean byName, boolean membersUnknown) {
     this.name = name;
     this.supertypes = supertypes;
     this.noArgMethod = noArgMethod;
     this.endMethod = endMethod;
     this.byName = byName;
+    this.membersUnknown = membersUnknown;
   }
 
   /** Facts of a resolved type; null for primitives, arrays and types the solver cannot describe. */
@@ -124,6 +132,11 @@ final class SourceTypeFacts implements TypeFacts {
     Set<String> supers = new HashSet<>();
     supers.add(qualifiedName);
     return new SourceTypeFacts(qualifiedName, supers, noArgMethods, endMethods, true);
+  }
+
+  /** A type known only by a (qualified, if imports told) name, declared nowhere txguard can see. */
+  static SourceTypeFacts undeclared(String qualifiedName) {
+    return new SourceTypeFacts(qualifiedName, Set.of(qualifiedName), m -> false, m -> false, true, true);
   }
 
   /** A type known only as "the handle of this protocol" (the result of an accessor or a begin). */

@@ -57,4 +57,63 @@ class UnresolvedBeginTest {
         .toList();
     assertEquals(List.of("receiverEndedBySameSpellingLeaks():27:UncommittedTransactionOnException"), found);
   }
+
+  /** Types declared nowhere: the zero-config names and same spellings alone (settled detail 3), matched by name. */
+  private static final String UNDECLARED = """
+      package p;
+
+      import com.example.missing.Db;
+      import com.example.missing.Pool;
+      import com.example.missing.Tx;
+
+      class Svc {
+        void endedBySameSpellingLeaks(Pool<String> db, boolean skip) {
+          db.begin();
+          if (skip) return;
+          db.commit();
+        }
+
+        void resultEndedLeaks(Db db, Runnable work) {
+          Tx tx = db.beginTransaction();
+          work.run();
+          tx.commit();
+        }
+
+        void neverEndedIsNoBegin(Db db, boolean skip) {
+          db.begin();
+          if (skip) return;
+          db.flush();
+        }
+
+        void rolledBackOnFailureIsSilent(Db db, Runnable work) {
+          db.startTransaction();
+          try {
+            work.run();
+            db.commit();
+          } catch (RuntimeException e) {
+            db.rollback();
+            throw e;
+          }
+        }
+      }
+      """;
+
+  @Test
+  void undeclaredTypesAreMatchedByName() {
+    SourceAnalyzer analyzer = new SourceAnalyzer(ProtocolRegistry.builtin(), BuildOptions.DEFAULT,
+        AnalysisOptions.DEFAULT, new CombinedTypeSolver(new ReflectionTypeSolver()));
+    List<SourceAnalyzer.SourceFinding> findings = analyzer.analyze("Svc.java", UNDECLARED).findings();
+    assertEquals(List.of("endedBySameSpellingLeaks():10:UncommittedTransaction",
+            "resultEndedLeaks():16:UncommittedTransactionOnException"),
+        findings.stream().map(f -> f.finding().unitName() + ":" + f.finding().at().line() + ":"
+            + f.finding().rule().checkName()).toList());
+    // Each finding names only its own method's unresolved types, once each: Pool<String> is the type Pool, and
+    // the simple name is not listed beside the qualified one.
+    List<List<String>> notes = findings.stream()
+        .map(f -> new dev.txguard.report.ReportedFinding(f.finding(), "p.Svc", f.matchedByName(), f.unresolved()))
+        .map(dev.txguard.report.ReportedFinding::unresolved).toList();
+    assertEquals(List.of(List.of("com.example.missing.Pool"),
+        List.of("com.example.missing.Db", "com.example.missing.Tx")), notes);
+    findings.forEach(f -> org.junit.jupiter.api.Assertions.assertTrue(f.matchedByName(), f.toString()));
+  }
 }
