@@ -7,6 +7,7 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -74,6 +75,8 @@ final class SourceResolver {
   /** By identity: JavaParser nodes are equal by structure, and equal calls in two methods may differ in type. */
   private final java.util.IdentityHashMap<Node, Optional<ResolvedMethodDeclaration>> methods =
       new java.util.IdentityHashMap<>();
+  /** Calls that overload resolution cannot tell apart share one answer (see {@link CallSignature}). */
+  private final Map<CallSignature, Optional<ResolvedMethodDeclaration>> bySignature = new HashMap<>();
   private final Set<String> unresolved = new HashSet<>();
   private boolean matchedByName;
   // Per-file memos of answers that depend only on their key: lowering asks the same questions many times, and each
@@ -84,6 +87,7 @@ final class SourceResolver {
   private final Map<String, ThrownType> resolvedExceptions = new HashMap<>();
   private final Map<String, String> qualified = new HashMap<>();
   private List<TypeDeclaration<?>> typeDeclarations;
+  private Map<String, List<ConstructorDeclaration>> constructorsByKey;
   private final java.util.IdentityHashMap<Expression, SourceTypeFacts> types = new java.util.IdentityHashMap<>();
   private final java.util.IdentityHashMap<MethodCallExpr, MethodDeclaration> sameFileMethods =
       new java.util.IdentityHashMap<>();
@@ -517,14 +521,25 @@ final class SourceResolver {
   // ---------------------------------------------------------------- calls
 
   private Optional<ResolvedMethodDeclaration> resolve(MethodCallExpr m) {
-    return methods.computeIfAbsent(m, k -> {
+    Optional<ResolvedMethodDeclaration> known = methods.get(m);
+    if (known != null) {
+      return known;
+    }
+    CallSignature signature = CallSignature.of(m, facade);
+    Optional<ResolvedMethodDeclaration> r = signature == null ? null : bySignature.get(signature);
+    if (r == null) {
       try {
         var ref = facade.solve(m);
-        return ref.isSolved() ? Optional.of(ref.getCorrespondingDeclaration()) : Optional.empty();
+        r = ref.isSolved() ? Optional.of(ref.getCorrespondingDeclaration()) : Optional.empty();
       } catch (RuntimeException | StackOverflowError e) {
-        return Optional.empty();
+        r = Optional.empty();
       }
-    });
+      if (signature != null) {
+        bySignature.put(signature, r);
+      }
+    }
+    methods.put(m, r);
+    return r;
   }
 
   /** The facts of a call for protocol matching. {@code classify} types receivers that are protocol calls. */
@@ -683,15 +698,21 @@ final class SourceResolver {
 
   /** The unit id of the constructor of this file that {@code new} calls (by class name and arity), or null. */
   String constructorId(com.github.javaparser.ast.expr.ObjectCreationExpr n) {
-    String type = n.getType().getNameAsString();
-    int arity = n.getArguments().size();
-    List<com.github.javaparser.ast.body.ConstructorDeclaration> found = new ArrayList<>();
-    for (com.github.javaparser.ast.body.ConstructorDeclaration c : cu.findAll(com.github.javaparser.ast.body.ConstructorDeclaration.class)) {
-      if (c.getNameAsString().equals(type) && c.getParameters().size() == arity) {
-        found.add(c);
+    List<ConstructorDeclaration> found = constructors().getOrDefault(
+        n.getType().getNameAsString() + "/" + n.getArguments().size(), List.of());
+    return found.size() == 1 ? methodId(found.get(0)) : null;
+  }
+
+  /** This file's constructors by "Name/arity", in file order: one walk of the file rather than one per {@code new}. */
+  private Map<String, List<ConstructorDeclaration>> constructors() {
+    if (constructorsByKey == null) {
+      constructorsByKey = new HashMap<>();
+      for (ConstructorDeclaration c : cu.findAll(ConstructorDeclaration.class)) {
+        constructorsByKey.computeIfAbsent(c.getNameAsString() + "/" + c.getParameters().size(), k -> new ArrayList<>())
+            .add(c);
       }
     }
-    return found.size() == 1 ? methodId(found.get(0)) : null;
+    return constructorsByKey;
   }
 
   static String methodId(CallableDeclaration<?> d) {
