@@ -23,6 +23,7 @@
 #   KEEP=0         keep the work directory (corpus, logs, per-run times)
 #   PROFILE=0      1: after the timed runs, one more EP+txguard compile under JFR, and the share of CPU samples
 #                  that have a txguard frame on the stack
+#   CHECKER_JAR    the checker jar to measure (default: the one in checker/target, built if missing)
 #   JAVAC_JVM_OPTS extra -J options for the javac JVM (e.g. "-J-Xmx2g")
 set -euo pipefail
 
@@ -62,7 +63,7 @@ log() { echo "[compile-overhead] $*" >&2; }
 
 # ---------------------------------------------------------------- jars
 
-JAR=$(ls "$CHECKER"/target/txguard-checker-*-SNAPSHOT.jar 2>/dev/null | grep -v -- '-tests.jar' | head -1 || true)
+JAR=${CHECKER_JAR:-$(ls "$CHECKER"/target/txguard-checker-*-SNAPSHOT.jar 2>/dev/null | grep -v -- '-tests.jar' | head -1 || true)}
 if [[ -z "$JAR" ]]; then
   log "no checker jar in checker/target: mvn -B -q -o -pl checker package -DskipTests"
   (cd "$ROOT" && mvn -B -q -o -pl checker package -DskipTests)

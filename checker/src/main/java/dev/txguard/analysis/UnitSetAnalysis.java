@@ -68,6 +68,10 @@ public final class UnitSetAnalysis {
 
   private Map<String, Summary> computeSummaries(Map<String, FlowGraph> byId, Set<String> called) {
     Map<String, Summary> summaries = new HashMap<>();
+    // A summary depends only on the unit and its callees' summaries: when those are what they were last round, the
+    // unit's summary is too, and the (often budget-bound) analysis is not run again.
+    Map<String, Map<String, Summary>> lastInputs = new HashMap<>();
+    Map<String, Summary> lastOutput = new HashMap<>();
     for (int round = 0; round < MAX_SUMMARY_ROUNDS; round++) {
       boolean changed = false;
       for (String id : called) {
@@ -75,21 +79,11 @@ public final class UnitSetAnalysis {
         if (g == null || !(g.hasTransactionOps() || acquires(g) || storesParameter(g))) {
           continue;
         }
-        Summary s;
-        try {
-          s = summarize(g, summaries, byId.keySet(), Map.of());
-          Key guard = guardParameter(g);
-          if (guard != null) {
-            // Settled detail 17: a summary may depend on the one boolean parameter that guards its begins or ends.
-            Summary whenTrue = summarize(g, summaries, byId.keySet(), Map.of(guard, true));
-            Summary whenFalse = summarize(g, summaries, byId.keySet(), Map.of(guard, false));
-            if (!whenTrue.equals(whenFalse)) {
-              s = s.withContexts(guard.paramIndex(), whenTrue, whenFalse);
-            }
-          }
-        } catch (BudgetExceededException e) {
-          s = Summary.NONE;
-        }
+        Map<String, Summary> inputs = calleeSummaries(g, summaries);
+        Summary s = inputs.equals(lastInputs.get(id)) ? lastOutput.get(id)
+            : summarizeInContexts(g, summaries, byId.keySet());
+        lastInputs.put(id, inputs);
+        lastOutput.put(id, s);
         if (!s.equals(summaries.getOrDefault(id, Summary.NONE))) {
           summaries.put(id, s);
           changed = true;
@@ -100,6 +94,36 @@ public final class UnitSetAnalysis {
       }
     }
     return summaries;
+  }
+
+  /** The summary of {@code g}, with its boolean-parameter contexts; none when its analysis exceeds the budget. */
+  private Summary summarizeInContexts(FlowGraph g, Map<String, Summary> summaries, Set<String> bodies) {
+    try {
+      Summary s = summarize(g, summaries, bodies, Map.of());
+      Key guard = guardParameter(g);
+      if (guard != null) {
+        // Settled detail 17: a summary may depend on the one boolean parameter that guards its begins or ends.
+        Summary whenTrue = summarize(g, summaries, bodies, Map.of(guard, true));
+        Summary whenFalse = summarize(g, summaries, bodies, Map.of(guard, false));
+        if (!whenTrue.equals(whenFalse)) {
+          s = s.withContexts(guard.paramIndex(), whenTrue, whenFalse);
+        }
+      }
+      return s;
+    } catch (BudgetExceededException e) {
+      return Summary.NONE;
+    }
+  }
+
+  /** The current summaries of the same-file methods {@code g} calls (null for those without one). */
+  private static Map<String, Summary> calleeSummaries(FlowGraph g, Map<String, Summary> summaries) {
+    Map<String, Summary> out = new HashMap<>();
+    for (Node n : g.nodes()) {
+      if (n.op() instanceof Op.Call c && c.localCallee() != null) {
+        out.put(c.localCallee(), summaries.get(c.localCallee()));
+      }
+    }
+    return out;
   }
 
   /** The first boolean parameter a branch tests, or null. */

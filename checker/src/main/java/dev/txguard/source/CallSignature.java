@@ -35,9 +35,10 @@ import java.util.List;
  * of a large class's overloads again.
  *
  * <p>Only arguments whose type is the same standalone as in the call qualify: literals, names, field accesses,
- * operators, casts and calls, of primitive, null or reference types without type variables or wildcards. Lambdas, method
- * references, conditionals and {@code new} (a diamond takes its type from the call) leave the call without a signature,
- * as does a receiver that is a type or {@code super}; those calls are resolved one by one.
+ * operators and casts, of primitive, null or reference types without type variables or wildcards. Lambdas, method
+ * references, conditionals, calls (a generic method's result is inferred from the parameter it is passed to) and
+ * {@code new} (a diamond, likewise) leave the call without a signature, as does a receiver that is a type or
+ * {@code super}; those calls are resolved one by one. A receiver is never typed from its context, so it may be a call.
  */
 record CallSignature(Node classBody, String receiver, String name, List<String> arguments) {
   @Override
@@ -66,7 +67,7 @@ record CallSignature(Node classBody, String receiver, String name, List<String> 
         Expression scope = SourceLowering.strip(m.getScope().get());
         if (scope instanceof ThisExpr t && t.getTypeName().isEmpty()) {
           receiver = "this";
-        } else if (standalone(scope)) {
+        } else if (scope instanceof MethodCallExpr || standalone(scope)) {
           receiver = exact(facade.getType(scope));
           if (receiver == null) {
             return null;
@@ -107,8 +108,7 @@ record CallSignature(Node classBody, String receiver, String name, List<String> 
 
   /** Expressions whose type does not depend on where they stand (no poly expressions). */
   private static boolean standalone(Expression e) {
-    return e instanceof NameExpr || e instanceof FieldAccessExpr || e instanceof MethodCallExpr
-        || e instanceof StringLiteralExpr || e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr
+    return e instanceof NameExpr || e instanceof FieldAccessExpr || e instanceof StringLiteralExpr || e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr
         || e instanceof CharLiteralExpr || e instanceof DoubleLiteralExpr || e instanceof BooleanLiteralExpr
         || e instanceof NullLiteralExpr || e instanceof ThisExpr t && t.getTypeName().isEmpty()
         || e instanceof BinaryExpr || e instanceof UnaryExpr || e instanceof CastExpr
