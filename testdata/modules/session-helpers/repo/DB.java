@@ -2,6 +2,7 @@ package repo;
 
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
 
 /** A jPOS-style handle: begin/commit/rollback of its own, and a close() that closes the Hibernate session. */
 public class DB implements AutoCloseable {
@@ -17,8 +18,8 @@ public class DB implements AutoCloseable {
     return this;
   }
 
-  public void beginTransaction() {
-    session.beginTransaction();
+  public Transaction beginTransaction() {
+    return session.beginTransaction();
   }
 
   public void commit() {

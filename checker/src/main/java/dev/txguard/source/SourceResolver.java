@@ -7,6 +7,7 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -74,6 +75,8 @@ final class SourceResolver {
   /** By identity: JavaParser nodes are equal by structure, and equal calls in two methods may differ in type. */
   private final java.util.IdentityHashMap<Node, Optional<ResolvedMethodDeclaration>> methods =
       new java.util.IdentityHashMap<>();
+  /** Calls that overload resolution cannot tell apart share one answer (see {@link CallSignature}). */
+  private final Map<CallSignature, Optional<ResolvedMethodDeclaration>> bySignature = new HashMap<>();
   private final Set<String> unresolved = new HashSet<>();
   private boolean matchedByName;
   /** Calls whose receiver's type was known only by name, with the names that did not resolve. */
@@ -91,6 +94,7 @@ final class SourceResolver {
   private final Map<String, ThrownType> resolvedExceptions = new HashMap<>();
   private final Map<String, String> qualified = new HashMap<>();
   private List<TypeDeclaration<?>> typeDeclarations;
+  private Map<String, List<ConstructorDeclaration>> constructorsByKey;
   private final java.util.IdentityHashMap<Expression, SourceTypeFacts> types = new java.util.IdentityHashMap<>();
   private final java.util.IdentityHashMap<MethodCallExpr, MethodDeclaration> sameFileMethods =
       new java.util.IdentityHashMap<>();
@@ -613,14 +617,25 @@ final class SourceResolver {
   // ---------------------------------------------------------------- calls
 
   private Optional<ResolvedMethodDeclaration> resolve(MethodCallExpr m) {
-    return methods.computeIfAbsent(m, k -> {
+    Optional<ResolvedMethodDeclaration> known = methods.get(m);
+    if (known != null) {
+      return known;
+    }
+    CallSignature signature = CallSignature.of(m, facade);
+    Optional<ResolvedMethodDeclaration> r = signature == null ? null : bySignature.get(signature);
+    if (r == null) {
       try {
         var ref = facade.solve(m);
-        return ref.isSolved() ? Optional.of(ref.getCorrespondingDeclaration()) : Optional.empty();
+        r = ref.isSolved() ? Optional.of(ref.getCorrespondingDeclaration()) : Optional.empty();
       } catch (RuntimeException | StackOverflowError e) {
-        return Optional.empty();
+        r = Optional.empty();
       }
-    });
+      if (signature != null) {
+        bySignature.put(signature, r);
+      }
+    }
+    methods.put(m, r);
+    return r;
   }
 
   /** The facts of a call for protocol matching. {@code classify} types receivers that are protocol calls. */
@@ -785,16 +800,13 @@ final class SourceResolver {
     return new CalleeInfo(id, isStatic, thrown);
   }
 
-  /** The unit id of the constructor of this file that {@code new} calls (by class name and arity), or null. */
+  /**
+   * The id of the constructor that {@code new} calls: of this file (by class name and arity), or of another file of the
+   * module (resolved); null when it has no body here.
+   */
   String constructorId(com.github.javaparser.ast.expr.ObjectCreationExpr n) {
     String type = n.getType().getNameAsString();
-    int arity = n.getArguments().size();
-    List<com.github.javaparser.ast.body.ConstructorDeclaration> found = new ArrayList<>();
-    for (com.github.javaparser.ast.body.ConstructorDeclaration c : cu.findAll(com.github.javaparser.ast.body.ConstructorDeclaration.class)) {
-      if (c.getNameAsString().equals(type) && c.getParameters().size() == arity) {
-        found.add(c);
-      }
-    }
+    List<ConstructorDeclaration> found = constructors().getOrDefault(type + "/" + n.getArguments().size(), List.of());
     if (found.size() == 1) {
       return bodyId(found.get(0), "new " + type);
     }
@@ -803,11 +815,23 @@ final class SourceResolver {
     }
     try {
       return facade.solve(n).getCorrespondingDeclaration().toAst()
-          .filter(d -> d instanceof com.github.javaparser.ast.body.ConstructorDeclaration)
-          .map(d -> bodyId((com.github.javaparser.ast.body.ConstructorDeclaration) d, "new " + type)).orElse(null);
+          .filter(d -> d instanceof ConstructorDeclaration)
+          .map(d -> bodyId((ConstructorDeclaration) d, "new " + type)).orElse(null);
     } catch (RuntimeException | StackOverflowError e) {
       return null; // unresolved: no body
     }
+  }
+
+  /** This file's constructors by "Name/arity", in file order: one walk of the file rather than one per {@code new}. */
+  private Map<String, List<ConstructorDeclaration>> constructors() {
+    if (constructorsByKey == null) {
+      constructorsByKey = new HashMap<>();
+      for (ConstructorDeclaration c : cu.findAll(ConstructorDeclaration.class)) {
+        constructorsByKey.computeIfAbsent(c.getNameAsString() + "/" + c.getParameters().size(), k -> new ArrayList<>())
+            .add(c);
+      }
+    }
+    return constructorsByKey;
   }
 
   static String methodId(CallableDeclaration<?> d) {
