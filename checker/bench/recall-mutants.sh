@@ -12,6 +12,7 @@
 #   RECALL_WORK          where mutants and reports go (default: checker/target/recall); wiped per project
 #   TXGUARD_JAR          the CLI jar (default: checker/target/txguard-checker-*-cli.jar; built if missing)
 #   THREADS              audit worker threads (default: 2);  FILE_TIME_LIMIT  seconds per file (default: 600)
+#   RECALL_ONLY          an extended regular expression: only files whose path matches it (default: all)
 #   MAX_PER_FILE         mutants kept per file, evenly spaced (default: 8): each batch audits its files whole, so
 #                        Hive's 15,000-line ObjectStore.java with its 230 mutants would take hours otherwise
 #
@@ -92,7 +93,7 @@ for p in "${PROJECTS[@]}"; do
   out=$WORK/$name
   rm -rf "$out" && mkdir -p "$out"
   (cd "$src" && find . -name '*.java' | LC_ALL=C sort | tr '\n' '\0' | xargs -0 grep -lE "$BEGIN_RE" \
-     | tr '\n' '\0' | xargs -0 -r grep -lE "$END_RE" | LC_ALL=C sort >"$out/files" || true)
+     | tr '\n' '\0' | xargs -0 -r grep -lE "$END_RE" | grep -E "${RECALL_ONLY:-.}" | LC_ALL=C sort >"$out/files" || true)
   mapfile -t files <"$out/files"
   if [[ ${#files[@]} -eq 0 ]]; then
     : >"$out/mutants.tsv"; : >"$out/skipped.tsv"

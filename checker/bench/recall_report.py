@@ -53,9 +53,14 @@ def in_unit(f, rel, first, last):
     return f[0] == rel and first <= f[3] <= last
 
 
+# How the audit words a problem that kept a file or a method from being analysed (SourceAnalyzer's reasons).
+FAILURES = ("not analysed", "not fully analysed", "does not parse", "could not analyse", "internal error", "no report")
+
+
 def blocks_unit(p, rel, first, last):
-    """A problem keeps the method from being analysed: the whole file, or a note at a line inside the method."""
-    return p[0] == rel and (p[1] == 0 or first <= p[1] <= last)
+    """A failure keeps the method from being analysed: one of the whole file, or one at a line inside the method."""
+    return (p[0] in (rel, "") and any(w in p[2] for w in FAILURES)
+            and (p[1] == 0 or first <= p[1] <= last))
 
 
 def main(work, sources):
@@ -73,7 +78,9 @@ def main(work, sources):
             if os.path.isdir(os.path.join(pdir, d)) and (d == "ctl" or d.startswith("b")):
                 reports[d] = read_sarif(os.path.join(pdir, d + ".sarif"), batch_files(os.path.join(pdir, d)))
         counts = {"mutants": 0, "reported": 0, "close only": 0, "unreported": 0, "finding in original": 0,
-                  "not analysed": 0, "methods": set(), "skipped": len(skipped)}
+                  "not analysed": 0, "methods": set(),
+                  "end used as a value": sum(1 for l in skipped if "used as a value" in l),
+                  "sampled out": sum(1 for l in skipped if "sampled out" in l)}
         for rel, batch, unit, first, last, begins, end_line, kind, stmt, n_ends in mutants:
             first, last, end_line = int(first), int(last), int(end_line)
             cfind, cprob = reports.get("ctl", (None, []))
@@ -110,7 +117,8 @@ def main(work, sources):
             out.write("\t".join(str(x) for x in r) + "\n")
     with open(os.path.join(work, "unreported.txt"), "w") as out:
         out.write("\n".join(unreported))
-    cols = ["methods", "mutants", "reported", "close only", "unreported", "finding in original", "not analysed", "skipped"]
+    cols = ["methods", "mutants", "reported", "close only", "unreported", "finding in original", "not analysed",
+            "end used as a value", "sampled out"]
     print("| project | " + " | ".join(cols) + " |")
     print("|---|" + "---:|" * len(cols))
     total = {c: 0 for c in cols}

@@ -59,7 +59,10 @@ final class HomeGrown {
   }
 
   private static Protocol protocolFor(TypeFacts type) {
-    String name = type.qualifiedName();
+    return protocolFor(type.qualifiedName());
+  }
+
+  static Protocol protocolFor(String name) {
     String simple = name.substring(name.lastIndexOf('.') + 1);
     return new Protocol("home-grown:" + name, "home-grown " + simple, false, "{handle}.rollback()", Map.of());
   }

@@ -53,6 +53,16 @@ public final class ProtocolRegistry {
         || (zeroConfig && (HOME_GROWN_BEGINS.contains(methodName) || HomeGrown.NAMES.contains(methodName)));
   }
 
+  /** Whether the zero-config (home-grown) rule is on. */
+  public boolean zeroConfig() {
+    return zeroConfig;
+  }
+
+  /** The home-grown protocol of a type known only by name (the audit's rule for unresolved receivers). */
+  public static Protocol homeGrown(String typeName) {
+    return HomeGrown.protocolFor(typeName);
+  }
+
   /** Whether a call of this name can begin a transaction (to find the units worth analysing). */
   public boolean mayBegin(String methodName) {
     if (zeroConfig && HOME_GROWN_BEGINS.contains(methodName)) {

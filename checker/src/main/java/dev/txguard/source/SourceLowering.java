@@ -83,6 +83,7 @@ final class SourceLowering {
   private final ProtocolRegistry registry;
   private final SourceResolver resolver;
   private final SourceSites sites;
+  private final UnresolvedNames unresolvedNames;
 
   private FlowGraphBuilder b;
   private Node unit;
@@ -106,6 +107,7 @@ final class SourceLowering {
     this.resolver = resolver;
     this.sites = sites;
     this.checkpoint = checkpoint;
+    this.unresolvedNames = new UnresolvedNames(registry, this::text);
   }
 
   // ================================================================ units
@@ -961,7 +963,9 @@ final class SourceLowering {
     if (!registry.mayMatter(m.getNameAsString())) {
       return null;
     }
-    return registry.classify(resolver.callFacts(m, this::classifyForFacts));
+    dev.txguard.protocol.CallFacts facts = resolver.callFacts(m, this::classifyForFacts);
+    CallRole role = registry.classify(facts);
+    return role != null ? role : unresolvedNames.classify(m, facts, unit);
   }
 
   /** Lets the resolver type a receiver that is itself a protocol call when the solver cannot. */
