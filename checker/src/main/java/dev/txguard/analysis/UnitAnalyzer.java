@@ -214,6 +214,8 @@ final class UnitAnalyzer {
       normal = s.withBinding(c.dst(), c.toNull() ? Binding.NULL : null);
     } else if (op instanceof Op.Acquire a) {
       normal = acquire(s, a.dst());
+    } else if (op instanceof Op.Capture c) {
+      normal = s.withBinding(c.dst(), c.captured().isEmpty() ? null : new Binding.Holds(c.captured()));
     } else if (op instanceof Op.NotNull n) {
       normal = s.withBinding(n.dst(), Binding.NON_NULL);
     } else if (op instanceof Op.Escape e) {
@@ -475,8 +477,17 @@ final class UnitAnalyzer {
 
   private State escape(State s, Key key, boolean handleOnly, boolean viaReturn) {
     State.Resolved r = s.resolve(key);
-    if (r.binding() instanceof Binding.Holds h && !h.root().equals(key)) {
-      return escape(s, h.root(), false, viaReturn); // the new object escapes, and with it what its constructor stored
+    if (r.binding() instanceof Binding.Holds h && !h.roots().contains(key)) {
+      // The new object escapes, and with it what its constructor stored or what it captured. Returning it returns
+      // neither the handle nor the object: the method is no factory or begin wrapper for its callers.
+      if (viaReturn) {
+        returnedOther = true;
+      }
+      State out = s.withBinding(r.root(), null);
+      for (Key root : h.roots()) {
+        out = escape(out, root, false, false);
+      }
+      return out;
     }
     if (r.binding() instanceof Binding.Acquired) {
       // An acquired object handed off before any begin: from now on it is borrowed.
@@ -573,7 +584,9 @@ final class UnitAnalyzer {
         }
         if (c.isConstructor() && c.resultVar() != null) {
           // Settled detail 9: stored into the new object, handed off only when that object escapes.
-          out = out.withBinding(c.resultVar(), new Binding.Holds(k));
+          Binding held = out.bindings.get(c.resultVar());
+          out = out.withBinding(c.resultVar(),
+              held instanceof Binding.Holds h && holder ? h.with(k) : new Binding.Holds(List.of(k)));
           holder = true;
         } else {
           out = escape(out, k, false, false);
@@ -597,9 +610,11 @@ final class UnitAnalyzer {
         }
       }
     } else if (!hasBody(c.localCallee())) {
-      // An object that holds a handle, passed to a method outside the module (an executor, a Thread): it escapes.
+      // An object that holds a handle, passed to a method outside the module (an executor, a Thread): it escapes,
+      // unless the method only runs it before it returns (rows.forEach(r -> insert(c, r)), settled detail 9).
+      boolean runsNow = !c.isConstructor() && handOff.runsArgumentNow(c.name());
       for (Key arg : c.args()) {
-        if (arg != null && out.resolve(arg).binding() instanceof Binding.Holds) {
+        if (arg != null && !runsNow && out.resolve(arg).binding() instanceof Binding.Holds) {
           out = escape(out, arg, false, false);
         }
       }
@@ -827,6 +842,18 @@ final class UnitAnalyzer {
     }
     Integer previous = againOf.get(tx);
     return previous != null && previous != tx && responsible(previous);
+  }
+
+  /**
+   * Whether a leak of {@code tx} found at a normal exit or a close is the unit's: it is responsible for {@code tx}, or
+   * it acquired the transaction's object (or got a fresh handle) and that path exits before any hand-off (settled
+   * detail 10: rule 2 holds on each path on which the object has not escaped; a leak is recorded only on a path on
+   * which the transaction is still open, so not handed off). Exceptional exits keep {@link #responsible}: a method that
+   * hands the transaction off and never ends it is not held to the exceptions before the hand-off.
+   */
+  boolean responsibleOnPath(int tx) {
+    BeginRecord b = begins.get(tx);
+    return b != null && (b.acquired() || b.freshHandle() || responsible(tx));
   }
 
   /** Per begin node: the locations named by end operations reachable from it. */

@@ -162,6 +162,13 @@ public final class UnitSetAnalysis {
       if (n.op() instanceof Op.Escape e && e.key().kind() == Key.Kind.PARAM && !e.viaReturn()) {
         return true;
       }
+      if (n.op() instanceof Op.Capture c && c.captured().stream().anyMatch(k -> k.kind() == Key.Kind.PARAM)) {
+        return true; // a lambda capturing a parameter, which may be stored or submitted
+      }
+      if (n.op() instanceof Op.Call c && c.storesArguments()
+          && c.args().stream().anyMatch(k -> k != null && k.kind() == Key.Kind.PARAM)) {
+        return true; // tasks.add(task): a parameter kept in a collection
+      }
     }
     return false;
   }
@@ -216,6 +223,8 @@ public final class UnitSetAnalysis {
         keys.add(q.key());
       } else if (op instanceof Op.Escape e) {
         keys.add(e.key());
+      } else if (op instanceof Op.Capture c) {
+        keys.addAll(c.captured());
       } else if (op instanceof Op.Call c) {
         keys.addAll(c.args().stream().filter(k -> k != null).toList());
       }
@@ -238,7 +247,7 @@ public final class UnitSetAnalysis {
       out.putIfAbsent("again:" + l.at().start() + ":" + l.previousBegin().start(), f);
     }
     for (UnitAnalyzer.Leak l : a.normalLeaks()) {
-      if (!a.responsible(l.tx())) {
+      if (!a.responsibleOnPath(l.tx())) {
         continue;
       }
       UnitAnalyzer.BeginRecord b = a.begins().get(l.tx());
@@ -260,7 +269,7 @@ public final class UnitSetAnalysis {
       out.putIfAbsent("exc:" + b.site().start(), f);
     }
     for (UnitAnalyzer.Leak l : a.closeLeaks()) {
-      if (!a.responsible(l.tx())) {
+      if (!a.responsibleOnPath(l.tx())) {
         continue;
       }
       UnitAnalyzer.BeginRecord b = a.begins().get(l.tx());
