@@ -17,10 +17,24 @@ sealed interface Binding {
   record AliasOf(Key root, boolean handle, boolean rootIsHandle) implements Binding {}
 
   /**
-   * A new object of the module whose constructor stored the handle or object in {@code root} (settled detail 9): the
-   * transaction is handed off only if this object escapes (returned, stored, passed on).
+   * A new object that keeps the handles or objects in {@code roots} (settled detail 9): one whose module constructor
+   * stored them, or a lambda, method reference or anonymous class that captured them. Their transactions are handed
+   * off only if this object escapes (returned, stored, passed on).
    */
-  record Holds(Key root) implements Binding {}
+  record Holds(java.util.List<Key> roots) implements Binding {
+    public Holds {
+      roots = java.util.List.copyOf(roots);
+    }
+
+    Holds with(Key root) {
+      if (roots.contains(root)) {
+        return this;
+      }
+      java.util.List<Key> more = new java.util.ArrayList<>(roots);
+      more.add(root);
+      return new Holds(more);
+    }
+  }
 
   /** An object the unit acquired ({@link dev.txguard.graph.Op.Acquire}) with no transaction begun on it yet. */
   record Acquired() implements Binding {}

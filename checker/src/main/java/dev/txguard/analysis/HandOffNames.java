@@ -18,6 +18,21 @@ public final class HandOffNames {
   /** Words that say a method closes what it is given: the effect of that object's own {@code close()}. */
   private static final Set<String> CLOSE_WORDS = Set.of("close", "release");
 
+  /**
+   * Library methods that run the function they are given before they return and keep nothing of it: iteration, the
+   * eager operations of {@code Map}, {@code Optional} and {@code List}, and the operations of a stream (consumed in the
+   * same statement in practice). A lambda or anonymous object passed to them hands nothing off (settled detail 9);
+   * passed to any other method without a body (an executor, a {@code Thread}, a {@code CompletableFuture}, a listener
+   * registry) it escapes.
+   */
+  private static final Set<String> RUNS_NOW = Set.of(
+      "forEach", "forEachOrdered", "forEachRemaining", "removeIf", "replaceAll", "sort",
+      "compute", "computeIfAbsent", "computeIfPresent", "merge",
+      "ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow",
+      "map", "flatMap", "filter", "peek", "mapToInt", "mapToLong", "mapToDouble", "mapToObj", "mapMulti",
+      "takeWhile", "dropWhile", "sorted", "distinct", "anyMatch", "allMatch", "noneMatch", "reduce", "collect",
+      "min", "max", "toArray", "requireNonNullElseGet");
+
   private static final Pattern LOWER_UPPER = Pattern.compile("([a-z0-9])([A-Z])");
   private static final Pattern UPPER_RUN = Pattern.compile("([A-Z]+)([A-Z][a-z])");
   private static final Pattern BLANKS = Pattern.compile("\\s+");
@@ -51,6 +66,11 @@ public final class HandOffNames {
   /** Whether a method without a body closes the objects passed to it: its words say close or release only. */
   public boolean closesByName(String methodName) {
     return closes.computeIfAbsent(methodName, name -> !endsByName(name) && hasWord(name, CLOSE_WORDS));
+  }
+
+  /** Whether a method without a body runs a function passed to it before it returns and keeps nothing of it. */
+  public boolean runsArgumentNow(String methodName) {
+    return RUNS_NOW.contains(methodName);
   }
 
   private static boolean hasWord(String methodName, Set<String> words) {

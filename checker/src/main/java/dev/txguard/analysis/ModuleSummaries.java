@@ -151,6 +151,13 @@ public final class ModuleSummaries {
           || (op instanceof Op.Branch b && b.cond() instanceof Cond.Query)) {
         return true;
       }
+      if (op instanceof Op.Capture c && c.captured().stream().anyMatch(k -> k.kind() == Key.Kind.PARAM)) {
+        return true; // a lambda capturing a parameter, which may be stored or submitted
+      }
+      if (op instanceof Op.Call c && c.storesArguments()
+          && c.args().stream().anyMatch(k -> k != null && k.kind() == Key.Kind.PARAM)) {
+        return true; // tasks.add(task): a parameter kept in a collection
+      }
     }
     return g.hasTransactionOps();
   }

@@ -69,9 +69,21 @@ final class State {
 
   MergeKey key() {
     if (key == null) {
-      key = new MergeKey(tx, bindings, pending, exitSite, exitKind, inFlight, inFlight == null ? null : facts);
+      // Facts tie a flag to the throwing calls it follows only while some transaction is open; without one they
+      // decide nothing yet, and keeping them would split the states of a method with many flags (settled detail 17).
+      key = new MergeKey(tx, bindings, pending, exitSite, exitKind, inFlight,
+          inFlight == null || !anyOpen() ? null : facts);
     }
     return key;
+  }
+
+  private boolean anyOpen() {
+    for (TxStatus st : tx.values()) {
+      if (st.isOpen()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   State withTx(int id, TxStatus status) {

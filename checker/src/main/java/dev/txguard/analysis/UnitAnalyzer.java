@@ -37,6 +37,9 @@ final class UnitAnalyzer {
   private final Map<Key, Integer> assumedActive;
   private final Map<Key, Boolean> initialFacts;
 
+  /** The variables whose bindings the state keeps ({@link #trackedKeys}). */
+  private final Set<Key> tracked;
+
   private final Map<Integer, BeginRecord> begins = new HashMap<>();
   private final Set<Integer> ended = new HashSet<>();
   private final Set<Integer> escaped = new HashSet<>();
@@ -88,6 +91,93 @@ final class UnitAnalyzer {
     this.handOff = handOff;
     this.options = options;
     this.assumedActive = assumedActive;
+    this.tracked = trackedKeys();
+  }
+
+  /**
+   * Binds {@code k} to {@code b}, unless {@code b} only says what an untracked variable holds (acquired, null, non-null,
+   * a copy of another variable): semantics, "What the state tracks". A transaction's reference and an object holding
+   * one are always kept.
+   */
+  private State bind(State s, Key k, Binding b) {
+    if (b != null && !(b instanceof Binding.TxRef) && !(b instanceof Binding.Holds) && !tracked.contains(k)) {
+      b = null;
+    }
+    return s.bindings.get(k) == null && b == null ? s : s.withBinding(k, b);
+  }
+
+  /**
+   * The variables whose binding can decide a transaction (semantics, "What the state tracks"; settled detail 17's
+   * "tracked locals"): those a begin, end, close, query, hand-off or capture names, a catch parameter (a failure
+   * flag's value), those passed where a module begin wrapper begins, and every variable copied to or from one of
+   * them. (A factory wrapper's result, or an object stored into a collection, matters only if it is begun on,
+   * returned or handed off, which tracks it.) The others (a new list, a local assigned {@code null} and tested)
+   * are not part of the state: a method with many of them costs no more than one with none.
+   */
+  private Set<Key> trackedKeys() {
+    Set<Key> out = new HashSet<>(assumedActive.keySet());
+    List<Op.Copy> copies = new ArrayList<>();
+    for (Node n : graph.nodes()) {
+      Op op = n.op();
+      if (op instanceof Op.Begin b) {
+        addKey(out, b.handle());
+        addKey(out, b.owner());
+      } else if (op instanceof Op.End e) {
+        addKey(out, e.key());
+      } else if (op instanceof Op.Close c) {
+        addKey(out, c.key());
+      } else if (op instanceof Op.Escape e) {
+        addKey(out, e.key());
+      } else if (op instanceof Op.Capture c) {
+        addKey(out, c.dst());
+        c.captured().forEach(k -> addKey(out, k));
+      } else if (op instanceof Op.NotNull nn) {
+        addKey(out, nn.dst());
+      } else if (op instanceof Op.Branch b && b.cond() instanceof Cond.Query q) {
+        addKey(out, q.key());
+      } else if (op instanceof Op.Copy c) {
+        copies.add(c);
+      } else if (op instanceof Op.Call c) {
+        // A begin wrapper's argument: whether the object was acquired decides rule 2 for the begin it makes.
+        Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
+        for (Summary sv : summary == null ? List.<Summary>of() : contexts(summary)) {
+          for (Summary.Slot slot : sv.begins().keySet()) {
+            if (slot.kind() == Key.Kind.PARAM && slot.paramIndex() < c.args().size()) {
+              addKey(out, c.args().get(slot.paramIndex()));
+            }
+          }
+        }
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Op.Copy c : copies) {
+        if (out.contains(c.dst()) != out.contains(c.src())) {
+          out.add(c.dst());
+          out.add(c.src());
+          changed = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Summary> contexts(Summary s) {
+    List<Summary> out = new ArrayList<>(List.of(s));
+    if (s.whenTrue() != null) {
+      out.add(s.whenTrue());
+    }
+    if (s.whenFalse() != null) {
+      out.add(s.whenFalse());
+    }
+    return out;
+  }
+
+  private static void addKey(Set<Key> keys, Key k) {
+    if (k != null) {
+      keys.add(k);
+    }
   }
 
   UnitAnalyzer run() {
@@ -207,11 +297,13 @@ final class UnitAnalyzer {
     } else if (op instanceof Op.Copy c) {
       normal = copy(s, c);
     } else if (op instanceof Op.Clear c) {
-      normal = s.withBinding(c.dst(), c.toNull() ? Binding.NULL : null);
+      normal = bind(s, c.dst(), c.toNull() ? Binding.NULL : null);
     } else if (op instanceof Op.Acquire a) {
       normal = acquire(s, a.dst());
+    } else if (op instanceof Op.Capture c) {
+      normal = s.withBinding(c.dst(), c.captured().isEmpty() ? null : new Binding.Holds(c.captured()));
     } else if (op instanceof Op.NotNull n) {
-      normal = s.withBinding(n.dst(), Binding.NON_NULL);
+      normal = bind(s, n.dst(), Binding.NON_NULL);
     } else if (op instanceof Op.Escape e) {
       normal = escape(s, e.key(), e.handleOnly(), e.viaReturn());
     } else if (op instanceof Op.Call c) {
@@ -386,7 +478,7 @@ final class UnitAnalyzer {
       }
       return s;
     }
-    return s.withBinding(dst, Binding.ACQUIRED);
+    return bind(s, dst, Binding.ACQUIRED);
   }
 
   /** Whether the object {@code key} refers to was acquired in this unit (directly, or under an earlier transaction). */
@@ -471,8 +563,17 @@ final class UnitAnalyzer {
 
   private State escape(State s, Key key, boolean handleOnly, boolean viaReturn) {
     State.Resolved r = s.resolve(key);
-    if (r.binding() instanceof Binding.Holds h && !h.root().equals(key)) {
-      return escape(s, h.root(), false, viaReturn); // the new object escapes, and with it what its constructor stored
+    if (r.binding() instanceof Binding.Holds h && !h.roots().contains(key)) {
+      // The new object escapes, and with it what its constructor stored or what it captured. Returning it returns
+      // neither the handle nor the object: the method is no factory or begin wrapper for its callers.
+      if (viaReturn) {
+        returnedOther = true;
+      }
+      State out = s.withBinding(r.root(), null);
+      for (Key root : h.roots()) {
+        out = escape(out, root, false, false);
+      }
+      return out;
     }
     if (r.binding() instanceof Binding.Acquired) {
       // An acquired object handed off before any begin: from now on it is borrowed.
@@ -518,7 +619,7 @@ final class UnitAnalyzer {
     if (c.dst().equals(c.src())) {
       return s;
     }
-    return s.withBinding(c.dst(), out);
+    return bind(s, c.dst(), out);
   }
 
   private State assignBool(State s, Op.AssignBool a) {
@@ -569,7 +670,9 @@ final class UnitAnalyzer {
         }
         if (c.isConstructor() && c.resultVar() != null) {
           // Settled detail 9: stored into the new object, handed off only when that object escapes.
-          out = out.withBinding(c.resultVar(), new Binding.Holds(k));
+          Binding held = out.bindings.get(c.resultVar());
+          out = out.withBinding(c.resultVar(),
+              held instanceof Binding.Holds h && holder ? h.with(k) : new Binding.Holds(List.of(k)));
           holder = true;
         } else {
           out = escape(out, k, false, false);
@@ -593,9 +696,11 @@ final class UnitAnalyzer {
         }
       }
     } else if (!hasBody(c.localCallee())) {
-      // An object that holds a handle, passed to a method outside the module (an executor, a Thread): it escapes.
+      // An object that holds a handle, passed to a method outside the module (an executor, a Thread): it escapes,
+      // unless the method only runs it before it returns (rows.forEach(r -> insert(c, r)), settled detail 9).
+      boolean runsNow = !c.isConstructor() && handOff.runsArgumentNow(c.name());
       for (Key arg : c.args()) {
-        if (arg != null && out.resolve(arg).binding() instanceof Binding.Holds) {
+        if (arg != null && !runsNow && out.resolve(arg).binding() instanceof Binding.Holds) {
           out = escape(out, arg, false, false);
         }
       }
@@ -616,7 +721,7 @@ final class UnitAnalyzer {
     if (completes && c.resultVar() != null && !holder) {
       // A factory wrapper's result is acquired here like a factory's; any other call's result is borrowed.
       boolean factory = summary != null && summary.returnsAcquired();
-      out = out.withBinding(c.resultVar(), factory ? Binding.ACQUIRED : null);
+      out = bind(out, c.resultVar(), factory ? Binding.ACQUIRED : null);
     }
     return out;
   }
@@ -709,7 +814,7 @@ final class UnitAnalyzer {
       // would split the states (ten unrelated null tests must cost no more than one).
       return List.of(s);
     }
-    return value ? List.of(s) : List.of(s.withBinding(key, Binding.NULL));
+    return value ? List.of(s) : List.of(bind(s, key, Binding.NULL));
   }
 
   private List<State> assumeQuery(State s, Key key, StatusTest test, boolean value) {
@@ -823,6 +928,18 @@ final class UnitAnalyzer {
     }
     Integer previous = againOf.get(tx);
     return previous != null && previous != tx && responsible(previous);
+  }
+
+  /**
+   * Whether a leak of {@code tx} found at a normal exit or a close is the unit's: it is responsible for {@code tx}, or
+   * it acquired the transaction's object (or got a fresh handle) and that path exits before any hand-off (settled
+   * detail 10: rule 2 holds on each path on which the object has not escaped; a leak is recorded only on a path on
+   * which the transaction is still open, so not handed off). Exceptional exits keep {@link #responsible}: a method that
+   * hands the transaction off and never ends it is not held to the exceptions before the hand-off.
+   */
+  boolean responsibleOnPath(int tx) {
+    BeginRecord b = begins.get(tx);
+    return b != null && (b.acquired() || b.freshHandle() || responsible(tx));
   }
 
   /** Per begin node: the locations named by end operations reachable from it. */

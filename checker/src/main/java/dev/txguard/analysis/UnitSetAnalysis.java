@@ -139,22 +139,35 @@ public final class UnitSetAnalysis {
     return new Summary(begins, returnsHandle, ends, escapes, closes, factory);
   }
 
+  /** What the paths that reach a leaking return say about the transaction there, for its fix. */
+  private enum AtReturn {
+    /** Still active on every path: a plain rollback is safe. */
+    ACTIVE_ON_EVERY_PATH,
+    /** Begun on every path, ended (committed, rolled back) on some: only a rollback under the API's query is. */
+    BEGUN_ON_EVERY_PATH,
+    /** Not begun, or handed off, on some path: no fix (the rollback would end what is not this method's). */
+    OTHER
+  }
+
   /**
-   * Whether a rollback inserted before this return is safe: on every path that reaches it the transaction is still
-   * active (never after a commit, an end or a hand-off on some path, and never on a path that did not begin it),
-   * semantics "Findings".
+   * Which rollback, if any, is safe before this return (semantics "Findings"): a plain one only when the transaction
+   * is still active on every path that reaches it; one guarded by the query ({@code if (tx.isActive())
+   * tx.rollback();}) when some path reaches it after a commit or an end; none on a path that did not begin it or
+   * handed it off.
    */
-  private static boolean activeOnEveryPathTo(UnitAnalyzer a, UnitAnalyzer.Leak leak) {
+  private static AtReturn statusesAt(UnitAnalyzer a, UnitAnalyzer.Leak leak) {
+    boolean allActive = true;
     for (State s : a.exitStates()) {
       if (s.exitSite == null || s.exitKind != ExitKind.RETURN || s.exitSite.start() != leak.at().start()) {
         continue;
       }
       TxStatus st = s.tx.get(leak.tx());
-      if (st == null || !st.isOpen()) {
-        return false;
+      if (st == null || st == TxStatus.ESCAPED) {
+        return AtReturn.OTHER;
       }
+      allActive &= st.isOpen();
     }
-    return true;
+    return allActive ? AtReturn.ACTIVE_ON_EVERY_PATH : AtReturn.BEGUN_ON_EVERY_PATH;
   }
 
   private static boolean overAtEveryExit(UnitAnalyzer a, Key key, int tx) {
@@ -179,6 +192,8 @@ public final class UnitSetAnalysis {
         keys.add(q.key());
       } else if (op instanceof Op.Escape e) {
         keys.add(e.key());
+      } else if (op instanceof Op.Capture c) {
+        keys.addAll(c.captured());
       } else if (op instanceof Op.Call c) {
         keys.addAll(c.args().stream().filter(k -> k != null).toList());
       }
@@ -201,11 +216,15 @@ public final class UnitSetAnalysis {
       out.putIfAbsent("again:" + l.at().start() + ":" + l.previousBegin().start(), f);
     }
     for (UnitAnalyzer.Leak l : a.normalLeaks()) {
-      if (!a.responsible(l.tx())) {
+      if (!a.responsibleOnPath(l.tx())) {
         continue;
       }
       UnitAnalyzer.BeginRecord b = a.begins().get(l.tx());
-      String fix = l.kind() == ExitKind.RETURN && activeOnEveryPathTo(a, l) ? b.info().rollbackStatement() : "";
+      String fix = l.kind() != ExitKind.RETURN ? "" : switch (statusesAt(a, l)) {
+        case ACTIVE_ON_EVERY_PATH -> b.info().rollbackStatement();
+        case BEGUN_ON_EVERY_PATH -> b.info().guardedRollbackStatement();
+        case OTHER -> "";
+      };
       Finding f = new Finding(Rule.UNCOMMITTED_TRANSACTION, g.unitName(), g.unitId(), l.at(), l.kind(), b.site(),
           b.info().api(), l.path(), fix, Messages.normalExit(b.site(), l.kind(), g.unitName()));
       out.putIfAbsent("normal:" + l.at().start() + ":" + b.site().start(), f);
@@ -223,7 +242,7 @@ public final class UnitSetAnalysis {
       out.putIfAbsent("exc:" + b.site().start(), f);
     }
     for (UnitAnalyzer.Leak l : a.closeLeaks()) {
-      if (!a.responsible(l.tx())) {
+      if (!a.responsibleOnPath(l.tx())) {
         continue;
       }
       UnitAnalyzer.BeginRecord b = a.begins().get(l.tx());

@@ -32,6 +32,16 @@ public sealed interface Op {
   /** {@code dst} holds a non-null object that is no transaction's: a {@code catch} parameter on entry to its block. */
   record NotNull(Key dst) implements Op {}
 
+  /**
+   * {@code dst} now holds a lambda, method reference or anonymous-class object that captured the variables
+   * {@code captured} (settled detail 9): what they refer to is handed off only if this object escapes.
+   */
+  record Capture(Key dst, List<Key> captured) implements Op {
+    public Capture {
+      captured = List.copyOf(captured);
+    }
+  }
+
   /** A boolean variable takes the value of a leaf condition. */
   record AssignBool(Key var, Cond value) implements Op {}
 

@@ -519,14 +519,9 @@ final class JavacLowering {
           escapeStored(init);
         }
       }
-    } else if (e instanceof LambdaExpressionTree l) {
-      captureEscapes(l);
-    } else if (e instanceof MemberReferenceTree r) {
-      lowerExpr(r.getQualifierExpression());
-      Key k = keyOf(r.getQualifierExpression());
-      if (k != null) {
-        b.op(new Op.Escape(k, true, false), sites.of(r));
-      }
+    } else if (e instanceof LambdaExpressionTree || e instanceof MemberReferenceTree) {
+      // Returned, stored, or anywhere else a call argument or a local's value: the new object escapes here.
+      b.op(new Op.Escape(lowerFunctional(e, null), false, false), sites.of(e));
     } else if (e instanceof SwitchExpressionTree s) {
       lowerExpr(s.getExpression());
       lowerSwitch(s, s.getExpression(), s.getCases(), true);
@@ -570,6 +565,8 @@ final class JavacLowering {
     } else if (v instanceof ConditionalExpressionTree c) {
       b.ifThenElse(cond(c.getCondition()), () -> lowerValueInto(dst, c.getTrueExpression()),
           () -> lowerValueInto(dst, c.getFalseExpression()));
+    } else if (isFunctional(v)) {
+      lowerFunctional(v, dst);
     } else {
       lowerExpr(v);
       Key src = keyOf(v);
@@ -625,11 +622,13 @@ final class JavacLowering {
     lowerExpr(n.getEnclosingExpression());
     List<Key> args = new ArrayList<>();
     for (ExpressionTree a : n.getArguments()) {
+      ExpressionTree sa = strip(a);
+      if (isFunctional(sa)) {
+        args.add(lowerFunctional(sa, null));
+        continue;
+      }
       lowerExpr(a);
-      args.add(keyOf(strip(a)));
-    }
-    if (n.getClassBody() != null) {
-      captureEscapes(n.getClassBody());
+      args.add(keyOf(sa));
     }
     Symbol sym = ASTHelpers.getSymbol(n);
     List<ThrownType> thrown = sym instanceof Symbol.MethodSymbol ms ? thrownTypes(ms) : List.of();
@@ -637,7 +636,15 @@ final class JavacLowering {
     // A constructor of the module has a summary (does it store its arguments?); an anonymous class's has none.
     String localCallee = n.getClassBody() == null && sym instanceof Symbol.MethodSymbol ms
         ? module.calleeId(ms, classesOfUnit) : null;
-    b.call(new Op.Call("new " + name, null, false, args, localCallee, resultVar, false), sites.register(n), thrown);
+    Key result = resultVar == null && n.getClassBody() != null ? temp() : resultVar;
+    b.call(new Op.Call("new " + name, null, false, args, localCallee, result, false), sites.register(n), thrown);
+    if (n.getClassBody() != null) {
+      // An anonymous object holds what its body captured (settled detail 9); unused as a value, it escapes here.
+      capture(result, n.getClassBody(), sites.of(n));
+      if (resultVar == null) {
+        b.op(new Op.Escape(result, false, false), sites.of(n));
+      }
+    }
   }
 
   private void lowerCall(MethodInvocationTree m, Key resultVar) {
@@ -645,8 +652,12 @@ final class JavacLowering {
     lowerExpr(receiver);
     List<Key> args = new ArrayList<>();
     for (ExpressionTree a : m.getArguments()) {
-      lowerExpr(a);
       ExpressionTree sa = strip(a);
+      if (isFunctional(sa)) {
+        args.add(lowerFunctional(sa, null)); // held by the callee only if it keeps or submits it (settled detail 9)
+        continue;
+      }
+      lowerExpr(a);
       args.add(sa instanceof LiteralTree lit && lit.getValue() instanceof Boolean v ? Key.constant(v)
           : isAccessor(sa) ? ownerKey((MethodInvocationTree) sa) : keyOf(sa));
     }
@@ -991,6 +1002,9 @@ final class JavacLowering {
     return r == null ? Key.field("this") : keyOrExpr(r);
   }
 
+  /** The names that say a lambda body ends or closes what it captured (settled detail 7's words). */
+  private static final dev.txguard.analysis.HandOffNames CAPTURE_NAMES = new dev.txguard.analysis.HandOffNames(Set.of());
+
   private Key temp() {
     return Key.local("tmp:" + tempCounter++);
   }
@@ -999,6 +1013,101 @@ final class JavacLowering {
     if (k != null) {
       b.op(new Op.Clear(k, false), sites.of(site));
     }
+  }
+
+  /** A lambda, method reference or anonymous class: a new object that may capture variables. */
+  private static boolean isFunctional(ExpressionTree e) {
+    return e instanceof LambdaExpressionTree || e instanceof MemberReferenceTree
+        || (e instanceof NewClassTree n && n.getClassBody() != null);
+  }
+
+  /**
+   * Lowers a lambda, method reference or anonymous class used as a value into {@code dst} (a temporary when null):
+   * the new object holds the variables it captured (settled detail 9), which are handed off only if it escapes.
+   */
+  private Key lowerFunctional(ExpressionTree e, Key dst) {
+    Key out = dst != null ? dst : temp();
+    if (e instanceof NewClassTree n) {
+      lowerNew(n, out);
+    } else if (e instanceof MemberReferenceTree r) {
+      lowerExpr(r.getQualifierExpression());
+      Key k = keyOf(strip(r.getQualifierExpression()));
+      b.op(new Op.Capture(out, k == null ? List.of() : List.of(k)), sites.of(r));
+    } else {
+      capture(out, e, sites.of(e));
+    }
+    return out;
+  }
+
+  /**
+   * {@code dst} holds a new object whose code is {@code body}: it captures the enclosing unit's variables that body
+   * mentions. One that the body itself ends or closes ({@code () -> c.commit()}) is the object's to end: it is handed
+   * off at once, as a capture always was before settled detail 9.
+   */
+  private void capture(Key dst, Tree body, Site site) {
+    Set<Key> captured = new java.util.LinkedHashSet<>();
+    Set<Key> endedInside = new java.util.LinkedHashSet<>();
+    Set<Key> declaredInside = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        Key k = keyOfSymbol(ASTHelpers.getSymbol(node));
+        if (k != null) {
+          declaredInside.add(k);
+        }
+        return super.visitVariable(node, unused);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        Key k = capturedKey(node);
+        if (k != null) {
+          captured.add(k);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        ExpressionTree select = node.getMethodSelect();
+        String name = select instanceof MemberSelectTree ms ? ms.getIdentifier().toString()
+            : select instanceof IdentifierTree id ? id.getName().toString() : null;
+        if (name != null && (CAPTURE_NAMES.endsByName(name) || CAPTURE_NAMES.closesByName(name))) {
+          ExpressionTree root = JavacCallFacts.receiver(node);
+          while (root != null && !(strip(root) instanceof IdentifierTree)) {
+            ExpressionTree r = strip(root);
+            root = r instanceof MethodInvocationTree mi ? JavacCallFacts.receiver(mi)
+                : r instanceof MemberSelectTree ms ? ms.getExpression() : null;
+          }
+          List<ExpressionTree> named = new ArrayList<>(node.getArguments());
+          if (root != null) {
+            named.add(root);
+          }
+          for (ExpressionTree a : named) {
+            if (strip(a) instanceof IdentifierTree id) {
+              Key k = capturedKey(id);
+              if (k != null) {
+                endedInside.add(k);
+              }
+            }
+          }
+        }
+        return super.visitMethodInvocation(node, unused);
+      }
+    }.scan(body, null);
+    captured.removeAll(declaredInside);
+    endedInside.removeAll(declaredInside);
+    captured.removeAll(endedInside);
+    for (Key k : endedInside) {
+      b.op(new Op.Escape(k, false, false), site);
+    }
+    b.op(new Op.Capture(dst, new ArrayList<>(captured)), site);
+  }
+
+  private Key capturedKey(IdentifierTree node) {
+    Key k = keyOfSymbol(ASTHelpers.getSymbol(node));
+    return k != null && (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM || k.kind() == Key.Kind.CAPTURED)
+        ? k : null;
   }
 
   /** Lambdas, method references and local or anonymous classes capture the handles they mention. */

@@ -90,7 +90,8 @@ final class RollbackFix {
    * {@code em.getTransaction().rollback()}), is passed to or is the receiver of a close or release call that comes
    * before the return in the unit: a rollback after it would fail (a closed {@code EntityManager} throws).
    */
-  private static boolean closedBefore(String statement, ReturnTree ret, TreePath path, VisitorState state) {
+  private static boolean closedBefore(String fix, ReturnTree ret, TreePath path, VisitorState state) {
+    String statement = rollbackCall(fix);
     int call = statement.lastIndexOf('.');
     if (call < 0) {
       return true;
@@ -130,6 +131,11 @@ final class RollbackFix {
       }
     }.scan(unit, null);
     return closed[0];
+  }
+
+  /** The rollback call of a fix, without its guard: {@code if (tx.isActive()) tx.rollback();} -> {@code tx.rollback();}. */
+  static String rollbackCall(String fix) {
+    return fix.startsWith("if (") ? fix.substring(fix.lastIndexOf(") ") + 2) : fix;
   }
 
   private static boolean closesByName(String name) {
@@ -214,10 +220,11 @@ final class RollbackFix {
 
   /** Whether each checked exception the rollback method declares is caught around the return or declared. */
   private static boolean exceptionsHandled(FixFacts.BeginFacts facts, Finding f, TreePath path, VisitorState state) {
-    String method = f.rollbackStatement().replaceAll("^.*\\.([A-Za-z0-9_$]+)\\(.*$", "$1");
+    String call = rollbackCall(f.rollbackStatement());
+    String method = call.replaceAll("^.*\\.([A-Za-z0-9_$]+)\\(.*$", "$1");
     // The end method is declared on the handle ({@code tx.rollback()}) or, for a template that calls it on the begin's
     // receiver with the handle as argument (Spring's {@code txManager.rollback(status)}), on that receiver.
-    Type owner = f.rollbackStatement().contains("(" + ")") ? facts.rollbackOwner() : facts.beginReceiver();
+    Type owner = call.contains("(" + ")") ? facts.rollbackOwner() : facts.beginReceiver();
     if (owner == null || owner.tsym == null || owner.isErroneous()) {
       return false; // the end method's declaration does not resolve: no fix
     }

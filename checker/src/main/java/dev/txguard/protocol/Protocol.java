@@ -34,9 +34,30 @@ public record Protocol(
         + ";";
   }
 
-  /** What the graph records about a begin of this protocol, with the fix statement for these texts. */
+  /** What the graph records about a begin of this protocol, with the fix statements for these texts. */
   public dev.txguard.graph.TxInfo txInfo(String handle, String owner) {
-    return new dev.txguard.graph.TxInfo(api, id, beginAgainIsError, rollbackStatement(handle, owner));
+    String rollback = rollbackStatement(handle, owner);
+    String query = activeQuery();
+    String guarded = rollback.isEmpty() || query.isEmpty() || handle == null
+        ? "" : "if (" + query.replace("{handle}", handle) + ") " + rollback;
+    return new dev.txguard.graph.TxInfo(api, id, beginAgainIsError, rollback, guarded);
+  }
+
+  /**
+   * The expression that is true while the transaction is active, with a {@code {handle}} placeholder: the query of the
+   * protocol table (semantics, "Findings": a fix after a commit on some path is guarded by it). Empty for an API
+   * without one (JDBC, whose {@code getAutoCommit()} throws on a closed connection and says nothing of a pooled one's
+   * transaction; JTA, MyBatis, Jedis) and for home-grown and user-described types.
+   */
+  private String activeQuery() {
+    return switch (id) {
+      case "jpa", "hibernate", "ebean" -> "{handle}.isActive()";
+      case "jdbi" -> "{handle}.isInTransaction()";
+      case "mongodb" -> "{handle}.hasActiveTransaction()";
+      case "neo4j" -> "{handle}.isOpen()";
+      case "spring" -> "!{handle}.isCompleted()";
+      default -> "";
+    };
   }
 
   /** What comparing the status with {@code constant} answers. */

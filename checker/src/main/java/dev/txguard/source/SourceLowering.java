@@ -465,14 +465,9 @@ final class SourceLowering {
         lowerExpr(v);
         escapeStored(v);
       }
-    } else if (e instanceof LambdaExpr l) {
-      captureEscapes(l);
-    } else if (e instanceof MethodReferenceExpr r) {
-      lowerExpr(r.getScope());
-      Key k = keyOf(r.getScope());
-      if (k != null) {
-        b.op(new Op.Escape(k, true, false), sites.of(r));
-      }
+    } else if (e instanceof LambdaExpr || e instanceof MethodReferenceExpr) {
+      // Returned, stored, or anywhere else a call argument or a local's value: the new object escapes here.
+      b.op(new Op.Escape(lowerFunctional(e, null), false, false), sites.of(e));
     } else if (e instanceof SwitchExpr s) {
       lowerExpr(s.getSelector());
       lowerSwitch(s, s.getSelector(), s.getEntries(), true);
@@ -513,6 +508,8 @@ final class SourceLowering {
     } else if (v instanceof ConditionalExpr c) {
       b.ifThenElse(cond(c.getCondition()), () -> lowerValueInto(dst, c.getThenExpr(), declared),
           () -> lowerValueInto(dst, c.getElseExpr(), declared));
+    } else if (isFunctional(v)) {
+      lowerFunctional(v, dst);
     } else {
       lowerExpr(v);
       Key src = keyOf(v);
@@ -591,16 +588,27 @@ final class SourceLowering {
     n.getScope().ifPresent(this::lowerExpr);
     List<Key> args = new ArrayList<>();
     for (Expression a : n.getArguments()) {
+      Expression sa = strip(a);
+      if (isFunctional(sa)) {
+        args.add(lowerFunctional(sa, null));
+        continue;
+      }
       lowerExpr(a);
-      args.add(keyOf(strip(a)));
-    }
-    if (n.getAnonymousClassBody().isPresent()) {
-      captureEscapes(n);
+      args.add(keyOf(sa));
     }
     List<ThrownType> thrown = resolver.thrownByConstructor(n);
-    String localCallee = n.getAnonymousClassBody().isPresent() ? null : resolver.constructorId(n);
-    b.call(new Op.Call("new " + n.getType().getNameAsString(), null, false, args, localCallee, resultVar, false),
+    boolean anonymous = n.getAnonymousClassBody().isPresent();
+    String localCallee = anonymous ? null : resolver.constructorId(n);
+    Key result = resultVar == null && anonymous ? temp() : resultVar;
+    b.call(new Op.Call("new " + n.getType().getNameAsString(), null, false, args, localCallee, result, false),
         sites.register(n), thrown);
+    if (anonymous) {
+      // An anonymous object holds what its body captured (settled detail 9); unused as a value, it escapes here.
+      capture(result, n, sites.of(n));
+      if (resultVar == null) {
+        b.op(new Op.Escape(result, false, false), sites.of(n));
+      }
+    }
   }
 
   private void lowerCall(MethodCallExpr m, Key resultVar) {
@@ -608,8 +616,12 @@ final class SourceLowering {
     lowerExpr(receiver);
     List<Key> args = new ArrayList<>();
     for (Expression a : m.getArguments()) {
-      lowerExpr(a);
       Expression sa = strip(a);
+      if (isFunctional(sa)) {
+        args.add(lowerFunctional(sa, null)); // held by the callee only if it keeps or submits it (settled detail 9)
+        continue;
+      }
+      lowerExpr(a);
       args.add(sa instanceof BooleanLiteralExpr lit ? Key.constant(lit.getValue())
           : isAccessor(sa) ? ownerKey((MethodCallExpr) sa) : keyOf(sa));
     }
@@ -960,6 +972,88 @@ final class SourceLowering {
   private Key temp() {
     return Key.local("tmp:" + tempCounter++);
   }
+
+  /** A lambda, method reference or anonymous class: a new object that may capture variables. */
+  private static boolean isFunctional(Expression e) {
+    return e instanceof LambdaExpr || e instanceof MethodReferenceExpr
+        || (e instanceof ObjectCreationExpr n && n.getAnonymousClassBody().isPresent());
+  }
+
+  /**
+   * Lowers a lambda, method reference or anonymous class used as a value into {@code dst} (a temporary when null):
+   * the new object holds the variables it captured (settled detail 9), which are handed off only if it escapes.
+   */
+  private Key lowerFunctional(Expression e, Key dst) {
+    Key out = dst != null ? dst : temp();
+    if (e instanceof ObjectCreationExpr n) {
+      lowerNew(n, out);
+    } else if (e instanceof MethodReferenceExpr r) {
+      lowerExpr(r.getScope());
+      Key k = keyOf(strip(r.getScope()));
+      b.op(new Op.Capture(out, k == null ? List.of() : List.of(k)), sites.of(r));
+    } else {
+      capture(out, e, sites.of(e));
+    }
+    return out;
+  }
+
+  /**
+   * {@code dst} holds a new object whose code is {@code nested}: it captures the enclosing unit's variables that its
+   * body mentions. One that the body itself ends or closes ({@code () -> c.commit()}) is the object's to end: it is
+   * handed off at once, as a capture always was before settled detail 9.
+   */
+  private void capture(Key dst, Node nested, Site site) {
+    Set<Key> captured = new LinkedHashSet<>();
+    Set<Key> endedInside = new LinkedHashSet<>();
+    for (Node n : nested.findAll(Node.class, x -> x instanceof NameExpr || x instanceof MethodCallExpr)) {
+      if (n instanceof NameExpr name) {
+        Key k = capturedKey(name, nested);
+        if (k != null) {
+          captured.add(k);
+        }
+        continue;
+      }
+      MethodCallExpr m = (MethodCallExpr) n;
+      if (!CAPTURE_NAMES.endsByName(m.getNameAsString()) && !CAPTURE_NAMES.closesByName(m.getNameAsString())) {
+        continue;
+      }
+      Expression root = m.getScope().orElse(null);
+      while (root != null && !(strip(root) instanceof NameExpr)) {
+        Expression r = strip(root);
+        root = r instanceof MethodCallExpr mc ? mc.getScope().orElse(null)
+            : r instanceof FieldAccessExpr f ? f.getScope() : null;
+      }
+      List<Expression> named = new ArrayList<>(m.getArguments());
+      if (root != null) {
+        named.add(root);
+      }
+      for (Expression a : named) {
+        if (strip(a) instanceof NameExpr id) {
+          Key k = capturedKey(id, nested);
+          if (k != null) {
+            endedInside.add(k);
+          }
+        }
+      }
+    }
+    captured.removeAll(endedInside);
+    for (Key k : endedInside) {
+      b.op(new Op.Escape(k, false, false), site);
+    }
+    b.op(new Op.Capture(dst, new ArrayList<>(captured)), site);
+  }
+
+  private Key capturedKey(NameExpr n, Node nested) {
+    Node decl = resolver.declarationOf(n.getNameAsString(), n);
+    if (decl == null || isInside(decl, nested)) {
+      return null;
+    }
+    Key k = keyOfDeclaration(decl, n.getNameAsString());
+    return k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM || k.kind() == Key.Kind.CAPTURED ? k : null;
+  }
+
+  /** The names that say a lambda body ends or closes what it captured (settled detail 7's words). */
+  private static final dev.txguard.analysis.HandOffNames CAPTURE_NAMES = new dev.txguard.analysis.HandOffNames(Set.of());
 
   private void captureEscapes(Node nested) {
     Set<Key> captured = new LinkedHashSet<>();

@@ -72,15 +72,16 @@ class FixApplicationTest {
 
   /**
    * The shapes of the bug this test once let through: a return also reached after a commit, directly or under a
-   * flag, where an unguarded rollback throws on every successful call (JPA) or undoes nothing. Patching leaves them
-   * as they are, with their findings.
+   * flag, where an unguarded rollback throws on every successful call (JPA) or undoes nothing. JPA has a query, so
+   * the fix is the rollback under it (semantics "Findings"); it compiles and removes exactly those findings. JDBC has
+   * none: its file stays as it is, with its finding.
    */
   @Test
-  void returnsReachedAfterACommitGetNoRollback() throws IOException {
+  void returnsReachedAfterACommitGetOnlyAGuardedRollback() throws IOException {
     Path src = work.resolve("src/t");
     Files.createDirectories(src);
-    Path file = src.resolve("Shapes.java");
-    String code = """
+    Path jpa = src.resolve("Shapes.java");
+    String jpaCode = """
         package t;
         import jakarta.persistence.EntityManager;
         class Shapes {
@@ -116,14 +117,46 @@ class FixApplicationTest {
           }
         }
         """;
-    Files.writeString(file, code);
+    Path jdbc = src.resolve("JdbcShapes.java");
+    String jdbcCode = """
+        package t;
+        import java.sql.Connection;
+        import java.sql.SQLException;
+        class JdbcShapes {
+          boolean commitThenReturn(Connection c, boolean bad) throws SQLException {
+            c.setAutoCommit(false);
+            if (!bad) {
+              c.commit();
+            }
+            return true;
+          }
+        }
+        """;
+    Files.writeString(jpa, jpaCode);
+    Files.writeString(jdbc, jdbcCode);
+    List<Path> files = List.of(jpa, jdbc);
     InProcessCompiler compiler = new InProcessCompiler(InProcessCompiler.txguardChecks(), work);
-    List<Diagnostic<? extends JavaFileObject>> before = txguardFindings(compiler.compile(List.of(file), List.of()));
+    List<Diagnostic<? extends JavaFileObject>> before = txguardFindings(compiler.compile(files, List.of()));
     List<String> messages = before.stream().map(d -> d.getMessage(Locale.ROOT)).toList();
-    assertEquals(3, messages.stream().filter(m -> m.startsWith("[UncommittedTransaction]")).count(), messages.toString());
-    assertTrue(before.stream().noneMatch(FixApplicationTest::hasFix), messages.toString());
-    compiler.compile(List.of(file), PATCH);
-    assertEquals(code, Files.readString(file), "no rollback may be inserted");
+    assertEquals(4, messages.stream().filter(m -> m.startsWith("[UncommittedTransaction]")).count(), messages.toString());
+    assertEquals(3, before.stream().filter(FixApplicationTest::hasFix).count(), messages.toString());
+    compiler.compile(files, PATCH);
+
+    assertEquals(jdbcCode, Files.readString(jdbc), "JDBC has no query: no rollback may be inserted");
+    String patchedCode = Files.readString(jpa);
+    List<String> patched = patchedCode.lines().map(String::strip).toList();
+    String guarded = "if (em.getTransaction().isActive()) em.getTransaction().rollback();";
+    assertEquals(3, patched.stream().filter(guarded::equals).count(), patchedCode);
+    // The one unguarded rollback is the catch block's own: none may be inserted.
+    assertEquals(1, patched.stream().filter("em.getTransaction().rollback();"::equals).count(), patchedCode);
+    List<String> misindented = misindented(jpa, jpaCode, Files.readString(jpa));
+    assertEquals(List.of(), misindented);
+
+    List<Diagnostic<? extends JavaFileObject>> after = compiler.compile(files, List.of());
+    assertEquals(List.of(), errors(after));
+    List<String> remaining = txguardFindings(after).stream().map(FixApplicationTest::withoutLines).toList();
+    List<String> expected = before.stream().filter(d -> !hasFix(d)).map(FixApplicationTest::withoutLines).toList();
+    assertEquals(expected, remaining);
   }
 
   /** An inserted rollback line has the indentation of the return it precedes. */
