@@ -56,6 +56,10 @@ final class UnitAnalyzer {
   private boolean returnedAcquired;
   private boolean returnedOther;
   private boolean acquiredStored;
+  /** A return of an object kept elsewhere too: a field, a parameter, a kept read (settled detail 4: an accessor). */
+  private boolean returnedKept;
+  /** Transactions whose handle or object was stored (into a field, a collection, a ThreadLocal), not only returned. */
+  private final Set<Integer> stored = new HashSet<>();
 
   /**
    * What the unit knows about a transaction it began. {@code acquired}: its object was acquired in this unit (on some
@@ -489,6 +493,9 @@ final class UnitAnalyzer {
     }
     if (viaReturn && !(r.binding() instanceof Binding.TxRef) && !(r.binding() instanceof Binding.NullRef)) {
       returnedOther = true;
+      if (isKeptLocation(r.root())) {
+        returnedKept = true;
+      }
     }
     if (!(r.binding() instanceof Binding.TxRef ref)) {
       return s;
@@ -503,6 +510,8 @@ final class UnitAnalyzer {
     escaped.add(ref.tx());
     if (viaReturn) {
       returned.add(ref.tx());
+    } else {
+      stored.add(ref.tx());
     }
     return s.withTx(ref.tx(), TxStatus.ESCAPED);
   }
@@ -589,6 +598,9 @@ final class UnitAnalyzer {
         if (summary.returnsHandle() != null && c.resultVar() != null) {
           return begin(out, node, c.resultVar(), true, null, summary.returnsHandle());
         }
+        if (summary.kept() != null && c.resultVar() != null) {
+          return keptResult(out, node, c, summary.kept());
+        }
       }
     } else if (c.storesArguments() || (!hasBody(c.localCallee()) && !c.isConstructor() && handOff.configured(c.name()))) {
       for (Key arg : c.args()) {
@@ -623,6 +635,28 @@ final class UnitAnalyzer {
       out = out.withBinding(c.resultVar(), factory ? Binding.ACQUIRED : null);
     }
     return out;
+  }
+
+  /**
+   * The result of a call whose callee returns an object it keeps (settled detail 4): borrowed, like a field. A begin
+   * the callee made on it is a begin on a borrowed object: on the caller's argument or field it names, else on the
+   * result itself, never a fresh handle.
+   */
+  private State keptResult(State s, Node node, Op.Call c, Summary.Kept kept) {
+    Key named = kept.slot() == null ? null : kept.slot().inCaller(c.args(), c.receiverIsThis());
+    if (named != null && kept.begun() != null) {
+      return copy(s, new Op.Copy(c.resultVar(), named, false)); // the summary's begins already began on it
+    }
+    // Someone else holds it: the result aliases a location no local names, so a begin on it is not the unit's own.
+    Key marker = Key.expr("kept:" + node.id());
+    State out = s.withBinding(marker, null).withBinding(c.resultVar(), new Binding.AliasOf(marker, true, true));
+    return kept.begun() == null ? out : begin(out, node, c.resultVar(), false, null, kept.begun());
+  }
+
+  /** A location whose object someone besides this call also holds: a field, a parameter, a kept read. */
+  static boolean isKeptLocation(Key k) {
+    return k != null && k.constantValue() == null
+        && (k.kind() == Key.Kind.FIELD || k.kind() == Key.Kind.EXPR || k.kind() == Key.Kind.PARAM);
   }
 
   /** Whether the callee is a method of this compilation unit whose body the analysis has (else: judged by name). */
@@ -877,6 +911,17 @@ final class UnitAnalyzer {
 
   boolean ended(int tx) {
     return ended.contains(tx);
+  }
+
+  /** Whether a returned transaction's object is kept elsewhere too: begun on a kept location, or also stored. */
+  boolean kept(int tx) {
+    BeginRecord b = begins.get(tx);
+    return stored.contains(tx) || (b != null && isKeptLocation(b.location()));
+  }
+
+  /** Whether the unit may return an object kept elsewhere too (an accessor, settled detail 4). */
+  boolean returnsKept() {
+    return returnedKept;
   }
 
   boolean escaped(int tx) {

@@ -72,7 +72,7 @@ public final class UnitSetAnalysis {
       boolean changed = false;
       for (String id : called) {
         FlowGraph g = byId.get(id);
-        if (g == null || !(g.hasTransactionOps() || acquires(g) || storesParameter(g))) {
+        if (g == null || !(g.hasTransactionOps() || acquires(g) || storesParameter(g) || returnsKept(g))) {
           continue;
         }
         Summary s;
@@ -119,10 +119,19 @@ public final class UnitSetAnalysis {
     UnitAnalyzer plain = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), bodies, facts).run();
     Map<Summary.Slot, TxInfo> begins = new LinkedHashMap<>();
     TxInfo returnsHandle = null;
+    Summary.Kept kept = null;
     for (Map.Entry<Integer, UnitAnalyzer.BeginRecord> e : plain.begins().entrySet()) {
       int tx = e.getKey();
       UnitAnalyzer.BeginRecord b = e.getValue();
-      if (plain.returned(tx)) {
+      if (plain.returned(tx) && plain.kept(tx)) {
+        // Settled detail 4: it keeps the object it began on, so for callers this is a begin on a borrowed object,
+        // on their argument or field where they have a name for it.
+        Summary.Slot slot = callerCanName(b.location()) ? Summary.Slot.of(b.location()) : null;
+        if (slot != null) {
+          begins.put(slot, b.info());
+        }
+        kept = new Summary.Kept(b.info(), slot);
+      } else if (plain.returned(tx)) {
         returnsHandle = b.info();
       } else if (!plain.ended(tx) && b.location().isShared() && b.location().kind() != Key.Kind.CAPTURED) {
         begins.put(Summary.Slot.of(b.location()), b.info());
@@ -153,13 +162,39 @@ public final class UnitSetAnalysis {
       }
     }
     boolean factory = begins.isEmpty() && returnsHandle == null && plain.returnsAcquired();
-    return new Summary(begins, returnsHandle, ends, escapes, closes, factory);
+    if (kept == null && returnsHandle == null && !factory && plain.returnsKept()) {
+      kept = new Summary.Kept(null, null); // an accessor: what it returns is borrowed, and so is a begin on it
+    }
+    Summary summary = new Summary(begins, returnsHandle, ends, escapes, closes, factory);
+    return kept == null || returnsHandle != null ? summary : summary.withKept(kept);
+  }
+
+  /** A begin location a caller has its own name for: a parameter, a field, an expression of the receiver. */
+  private static boolean callerCanName(Key location) {
+    return location.kind() == Key.Kind.PARAM || location.kind() == Key.Kind.FIELD
+        || (location.kind() == Key.Kind.EXPR && !location.id().startsWith("expr:kept:"));
   }
 
   /** Whether the unit stores a parameter somewhere (a constructor keeping a handle, settled detail 9). */
   private static boolean storesParameter(FlowGraph g) {
     for (Node n : g.nodes()) {
       if (n.op() instanceof Op.Escape e && e.key().kind() == Key.Kind.PARAM && !e.viaReturn()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the unit may return an object kept elsewhere too (a candidate accessor, settled detail 4): it returns a
+   * field, a parameter or an expression, or reads from a ThreadLocal or a collection.
+   */
+  private static boolean returnsKept(FlowGraph g) {
+    for (Node n : g.nodes()) {
+      if (n.op() instanceof Op.Escape e && e.viaReturn() && UnitAnalyzer.isKeptLocation(e.key())) {
+        return true;
+      }
+      if (n.op() instanceof Op.Copy c && c.src().kind() == Key.Kind.EXPR) {
         return true;
       }
     }

@@ -56,6 +56,7 @@ import dev.txguard.graph.CondLowering;
 import dev.txguard.graph.FlowGraph;
 import dev.txguard.graph.FlowGraphBuilder;
 import dev.txguard.graph.Key;
+import dev.txguard.graph.KeptReads;
 import dev.txguard.graph.Op;
 import dev.txguard.graph.Site;
 import dev.txguard.graph.StatusTest;
@@ -289,6 +290,10 @@ final class JavacLowering {
     if (e != null) {
       ExpressionTree inner = strip(e);
       if (isBeginCall(inner) || isAccessor(inner)) {
+        Key tmp = temp();
+        lowerValueInto(tmp, inner);
+        b.op(new Op.Escape(tmp, false, true), sites.of(e));
+      } else if (inner instanceof MethodInvocationTree m && readsKept(m)) {
         Key tmp = temp();
         lowerValueInto(tmp, inner);
         b.op(new Op.Escape(tmp, false, true), sites.of(e));
@@ -556,6 +561,9 @@ final class JavacLowering {
         lowerCall(m, dst);
         if (isFactory(m, role)) {
           b.op(new Op.Acquire(dst), sites.of(value));
+        } else if (readsKept(m)) {
+          // Read from a ThreadLocal or a collection: someone else keeps it (settled detail 4), like a field's value.
+          b.op(new Op.Copy(dst, KeptReads.location(text(m)), false), sites.of(value));
         }
       }
     } else if (v instanceof NewClassTree n) {
@@ -686,7 +694,8 @@ final class JavacLowering {
       case BEGIN_RETURNING -> {
         Key owner = null;
         if (role.aliasesOwner()) {
-          owner = receiver == null || ASTHelpers.getSymbol(m).isStatic()
+          owner = role.protocol().threadOwner() != null ? Key.field(role.protocol().threadOwner())
+              : receiver == null || ASTHelpers.getSymbol(m).isStatic()
               ? Key.field("static:" + ASTHelpers.getSymbol(m).owner.getQualifiedName())
               : keyOrExpr(receiver);
         }
@@ -724,7 +733,8 @@ final class JavacLowering {
       }
       case END_OWNED -> {
         Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
-        Key owner = receiver == null || sym.isStatic()
+        Key owner = role.protocol().threadOwner() != null ? Key.field(role.protocol().threadOwner())
+            : receiver == null || sym.isStatic()
             ? Key.field("static:" + sym.owner.getQualifiedName())
             : keyOrExpr(receiver);
         b.op(new Op.End(owner), site);
@@ -960,6 +970,10 @@ final class JavacLowering {
 
   /** For an accessor call {@code em.getTransaction()}: the owner's location. */
   private Key ownerKey(MethodInvocationTree accessor) {
+    CallRole role = classify(accessor);
+    if (role != null && role.protocol().threadOwner() != null) {
+      return Key.field(role.protocol().threadOwner()); // DB.currentTransaction(): the thread's transaction
+    }
     ExpressionTree r = JavacCallFacts.receiver(accessor);
     return r == null ? Key.field("this") : keyOrExpr(r);
   }
@@ -1036,15 +1050,29 @@ final class JavacLowering {
     return r != null && r.role() == role;
   }
 
+  /** A read of a value that a {@code ThreadLocal}, collection or map keeps: {@code holder.get()}, {@code map.get(k)}. */
+  private boolean readsKept(MethodInvocationTree m) {
+    ExpressionTree receiver = JavacCallFacts.receiver(m);
+    Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
+    if (receiver == null || sym == null || sym.isStatic() || !KeptReads.isReadName(sym.getSimpleName().toString())) {
+      return false;
+    }
+    JavacTypeFacts t = typeCache.of(ASTHelpers.getType(receiver));
+    return t != null && KeptReads.HOLDER_TYPES.stream().anyMatch(t::isSubtypeOf);
+  }
+
   private boolean storesArguments(ExpressionTree receiver, Symbol.MethodSymbol sym) {
     if (receiver == null || sym.isStatic()) {
       return false;
     }
     JavacTypeFacts t = typeCache.of(ASTHelpers.getType(receiver));
+    String n = sym.getSimpleName().toString();
+    if (t != null && n.equals("set") && t.isSubtypeOf("java.lang.ThreadLocal")) {
+      return true;
+    }
     if (t == null || !(t.isSubtypeOf("java.util.Collection") || t.isSubtypeOf("java.util.Map"))) {
       return false;
     }
-    String n = sym.getSimpleName().toString();
     return n.startsWith("add") || n.startsWith("put") || n.equals("set") || n.startsWith("offer") || n.equals("push")
         || n.startsWith("compute") || n.equals("merge") || n.equals("replace");
   }

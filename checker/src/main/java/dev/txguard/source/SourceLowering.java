@@ -58,6 +58,7 @@ import dev.txguard.graph.CondLowering;
 import dev.txguard.graph.FlowGraph;
 import dev.txguard.graph.FlowGraphBuilder;
 import dev.txguard.graph.Key;
+import dev.txguard.graph.KeptReads;
 import dev.txguard.graph.Op;
 import dev.txguard.graph.Site;
 import dev.txguard.graph.StatusTest;
@@ -268,6 +269,10 @@ final class SourceLowering {
       if (isBeginCall(inner) || isAccessor(inner)) {
         Key tmp = temp();
         lowerValueInto(tmp, inner, Boolean.FALSE);
+        b.op(new Op.Escape(tmp, false, true), sites.of(e));
+      } else if (inner instanceof MethodCallExpr m && resolver.readsKept(m)) {
+        Key tmp = temp();
+        lowerValueInto(tmp, inner, null);
         b.op(new Op.Escape(tmp, false, true), sites.of(e));
       } else if (mayReturnAcquired(inner)) {
         // Through a temporary, so that a factory wrapper's returned object is seen as acquired (or not).
@@ -501,6 +506,9 @@ final class SourceLowering {
         lowerCall(m, dst);
         if (isFactory(m, role)) {
           b.op(new Op.Acquire(dst), sites.of(value));
+        } else if (resolver.readsKept(m)) {
+          // Read from a ThreadLocal or a collection: someone else keeps it (settled detail 4), like a field's value.
+          b.op(new Op.Copy(dst, KeptReads.location(text(m)), false), sites.of(value));
         }
       }
     } else if (v instanceof ObjectCreationExpr n) {
@@ -642,7 +650,8 @@ final class SourceLowering {
       case BEGIN_RETURNING -> {
         Key owner = null;
         if (role.aliasesOwner()) {
-          owner = receiver == null || resolver.callee(m).isStatic() || resolver.isTypeName(receiver)
+          owner = role.protocol().threadOwner() != null ? Key.field(role.protocol().threadOwner())
+              : receiver == null || resolver.callee(m).isStatic() || resolver.isTypeName(receiver)
               ? Key.field("static:" + resolver.staticOwner(m))
               : keyOrExpr(receiver);
         }
@@ -677,7 +686,8 @@ final class SourceLowering {
         return true;
       }
       case END_OWNED -> {
-        Key owner = receiver == null || resolver.callee(m).isStatic() || resolver.isTypeName(receiver)
+        Key owner = role.protocol().threadOwner() != null ? Key.field(role.protocol().threadOwner())
+            : receiver == null || resolver.callee(m).isStatic() || resolver.isTypeName(receiver)
             ? Key.field("static:" + resolver.staticOwner(m))
             : keyOrExpr(receiver);
         b.op(new Op.End(owner), site);
@@ -930,6 +940,10 @@ final class SourceLowering {
   }
 
   private Key ownerKey(MethodCallExpr accessor) {
+    CallRole role = classify(accessor);
+    if (role != null && role.protocol().threadOwner() != null) {
+      return Key.field(role.protocol().threadOwner()); // DB.currentTransaction(): the thread's transaction
+    }
     Expression r = accessor.getScope().orElse(null);
     return r == null ? Key.field("this") : keyOrExpr(r);
   }

@@ -36,6 +36,7 @@ import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
+import dev.txguard.graph.KeptReads;
 import dev.txguard.graph.ThrownType;
 import dev.txguard.protocol.CallFacts;
 import dev.txguard.protocol.CallRole;
@@ -743,11 +744,32 @@ final class SourceResolver {
     }
   }
 
+  /** A read of a value that a {@code ThreadLocal}, collection or map keeps: {@code holder.get()}, {@code map.get(k)}. */
+  boolean readsKept(MethodCallExpr m) {
+    if (m.getScope().isEmpty() || !KeptReads.isReadName(m.getNameAsString())) {
+      return false;
+    }
+    SourceTypeFacts t = typeOf(m.getScope().get());
+    if (t == null) {
+      return false;
+    }
+    if (!t.byName) {
+      return KeptReads.HOLDER_TYPES.stream().anyMatch(t::isSubtypeOf);
+    }
+    return KeptReads.HOLDER_SIMPLE_NAMES.contains(t.qualifiedName().substring(t.qualifiedName().lastIndexOf('.') + 1));
+  }
+
   boolean storesArguments(MethodCallExpr m) {
     if (m.getScope().isEmpty()) {
       return false;
     }
     String n = m.getNameAsString();
+    if (n.equals("set")) {
+      SourceTypeFacts t = typeOf(m.getScope().get());
+      if (t != null && (t.byName ? t.qualifiedName().endsWith("ThreadLocal") : t.isSubtypeOf("java.lang.ThreadLocal"))) {
+        return true;
+      }
+    }
     if (!(n.startsWith("add") || n.startsWith("put") || n.equals("set") || n.startsWith("offer") || n.equals("push")
         || n.startsWith("compute") || n.equals("merge") || n.equals("replace"))) {
       return false;
