@@ -7,6 +7,7 @@ package cases.ownership;
 import io.ebean.DB;
 import io.ebean.Transaction;
 
+@SuppressWarnings("removal") // DB.commitTransaction() and friends are deprecated in Ebean 13, and still used
 public class EbeanThreadTransactionCases {
   /** End wrappers of the module over the thread transaction. */
   static final class Tx {

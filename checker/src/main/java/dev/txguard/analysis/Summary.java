@@ -19,6 +19,8 @@ import java.util.Set;
  * @param guard the boolean parameter the summary depends on (-1: none); {@code whenTrue}/{@code whenFalse} are the
  *     summaries for a caller whose argument there is known true or false
  * @param kept what the method returns is kept elsewhere too (settled detail 4), or null
+ * @param guardConstant for a summary that depends on an enum parameter, the constant whose test guards it
+ *     ({@code whenTrue}: the argument is that constant); null for a boolean guard
  */
 record Summary(
     Map<Slot, TxInfo> begins,
@@ -30,7 +32,8 @@ record Summary(
     int guard,
     Summary whenTrue,
     Summary whenFalse,
-    Kept kept) {
+    Kept kept,
+    String guardConstant) {
   static final Summary NONE = new Summary(Map.of(), null, Set.of(), Set.of(), Set.of(), false);
 
   /**
@@ -46,12 +49,13 @@ record Summary(
 
   Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, Set<Slot> closes,
       boolean returnsAcquired) {
-    this(begins, returnsHandle, ends, escapes, closes, returnsAcquired, -1, null, null, null);
+    this(begins, returnsHandle, ends, escapes, closes, returnsAcquired, -1, null, null, null, null);
   }
 
   /** This summary, whose result is kept elsewhere too. */
   Summary withKept(Kept k) {
-    return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, k);
+    return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, k,
+        guardConstant);
   }
 
   Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, boolean returnsAcquired) {
@@ -64,7 +68,16 @@ record Summary(
 
   /** This summary, depending on boolean parameter {@code guard}. */
   Summary withContexts(int guard, Summary whenTrue, Summary whenFalse) {
-    return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, kept);
+    return withContexts(guard, null, whenTrue, whenFalse);
+  }
+
+  /**
+   * This summary, depending on parameter {@code guard}: a boolean ({@code constant} null), or an enum whose test
+   * against {@code constant} is true in {@code whenTrue}.
+   */
+  Summary withContexts(int guard, String constant, Summary whenTrue, Summary whenFalse) {
+    return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, kept,
+        constant);
   }
 
   /** The summary for a call whose guard argument is {@code value} (null: not known). */

@@ -285,7 +285,13 @@ final class UnitAnalyzer {
     if (summary == null || summary.guard() < 0 || summary.guard() >= c.args().size()) {
       return summary;
     }
-    return summary.in(argumentValue(s, c.args().get(summary.guard())));
+    Key arg = c.args().get(summary.guard());
+    if (summary.guardConstant() != null) {
+      // An enum guard: only a constant argument at the call picks a context (settled detail 17).
+      String constant = arg == null ? null : arg.enumConstantName();
+      return summary.in(constant == null ? null : constant.equals(summary.guardConstant()));
+    }
+    return summary.in(argumentValue(s, arg));
   }
 
   private static Boolean argumentValue(State s, Key arg) {
@@ -299,7 +305,8 @@ final class UnitAnalyzer {
   /** A boolean local or parameter of the caller, of unknown value, passed where the callee's summary depends on it. */
   private Key correlatedArgument(State s, Op.Call c) {
     Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
-    if (summary == null || summary.guard() < 0 || summary.guard() >= c.args().size()) {
+    if (summary == null || summary.guard() < 0 || summary.guard() >= c.args().size()
+        || summary.guardConstant() != null) {
       return null;
     }
     Key arg = c.args().get(summary.guard());

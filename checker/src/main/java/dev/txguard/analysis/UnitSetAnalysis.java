@@ -84,7 +84,7 @@ public final class UnitSetAnalysis {
             Summary whenTrue = summarize(g, summaries, byId.keySet(), Map.of(guard, true));
             Summary whenFalse = summarize(g, summaries, byId.keySet(), Map.of(guard, false));
             if (!whenTrue.equals(whenFalse)) {
-              s = s.withContexts(guard.paramIndex(), whenTrue, whenFalse);
+              s = s.withContexts(guard.paramIndex(), guard.enumTestConstant(), whenTrue, whenFalse);
             }
           }
         } catch (BudgetExceededException e) {
@@ -102,7 +102,10 @@ public final class UnitSetAnalysis {
     return summaries;
   }
 
-  /** The first boolean parameter a branch tests, or null. */
+  /**
+   * The first boolean parameter a branch tests, or null. An enum parameter's test against a constant
+   * ({@link Key#enumTest}) counts as a boolean parameter at its position (settled detail 17).
+   */
   private static Key guardParameter(FlowGraph g) {
     Key first = null;
     for (Node n : g.nodes()) {
@@ -256,7 +259,7 @@ public final class UnitSetAnalysis {
       }
     }
     keys.removeIf(k -> (k.kind() != Key.Kind.PARAM && k.kind() != Key.Kind.FIELD && k.kind() != Key.Kind.EXPR)
-        || k.constantValue() != null);
+        || k.constantValue() != null || k.enumConstantName() != null);
     return keys;
   }
 

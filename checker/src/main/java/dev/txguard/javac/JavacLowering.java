@@ -100,6 +100,10 @@ final class JavacLowering {
 
   private record StatusVar(Key handle, CallRole role) {}
 
+  /** The unit being lowered, and the simple names its assignments write to (computed on first need). */
+  private Tree unitTree;
+  private Set<String> assignedNames;
+
   JavacLowering(
       VisitorState state,
       ProtocolRegistry registry,
@@ -179,6 +183,8 @@ final class JavacLowering {
 
   private void start(Tree unit, String name, String id, BuildOptions options) {
     b = new FlowGraphBuilder(name, id, options);
+    unitTree = unit;
+    assignedNames = null;
     unitStart = sites.start(unit);
     unitEnd = sites.end(unit);
     tempCounter = 0;
@@ -656,6 +662,15 @@ final class JavacLowering {
     if (sym == null) {
       return;
     }
+    if (classesOfUnit.contains(sym.enclClass())) {
+      // An enum constant passed to a module method may pick a context of its summary (settled detail 17).
+      for (int i = 0; i < args.size(); i++) {
+        String constant = enumConstantName(strip(m.getArguments().get(i)));
+        if (constant != null) {
+          args.set(i, Key.enumConstant(constant));
+        }
+      }
+    }
     CallRole role = classify(m);
     Site site = sites.register(m);
     if (role != null) {
@@ -837,6 +852,10 @@ final class JavacLowering {
     }
     if (l instanceof LiteralTree lit && lit.getValue() instanceof Boolean v) {
       return v ? cond(r) : b.not(cond(r));
+    }
+    CondLowering enumTest = enumParameterTest(l, r, site);
+    if (enumTest != null) {
+      return enumTest;
     }
     for (int i = 0; i < 2; i++) {
       ExpressionTree call = i == 0 ? l : r;
@@ -1116,6 +1135,49 @@ final class JavacLowering {
 
   private static boolean isNull(ExpressionTree e) {
     return e instanceof LiteralTree lit && lit.getKind() == Tree.Kind.NULL_LITERAL;
+  }
+
+  /**
+   * {@code mode == Mode.TX} on a parameter the unit never assigns: a boolean fact of its own, followed like a boolean
+   * parameter, on which a summary may depend (settled detail 17). Null when the comparison is not of that shape.
+   */
+  private CondLowering enumParameterTest(ExpressionTree l, ExpressionTree r, Site site) {
+    for (int i = 0; i < 2; i++) {
+      ExpressionTree param = i == 0 ? l : r;
+      String constant = enumConstantName(i == 0 ? r : l);
+      Key k = param instanceof IdentifierTree id && constant != null && !assignedInUnit(id.getName().toString())
+          ? keyOf(param) : null;
+      if (k != null && k.kind() == Key.Kind.PARAM && k.paramIndex() >= 0) {
+        return b.leaf(() -> {}, new Cond.Var(Key.enumTest(k, constant)), site);
+      }
+    }
+    return null;
+  }
+
+  /** The simple name of the enum constant {@code e} denotes ({@code TX}, {@code Mode.TX}), or null. */
+  private static String enumConstantName(ExpressionTree e) {
+    if (!(e instanceof IdentifierTree || e instanceof MemberSelectTree)) {
+      return null;
+    }
+    Symbol sym = ASTHelpers.getSymbol(e);
+    return sym != null && sym.getKind() == ElementKind.ENUM_CONSTANT ? sym.getSimpleName().toString() : null;
+  }
+
+  private boolean assignedInUnit(String name) {
+    if (assignedNames == null) {
+      Set<String> names = new java.util.HashSet<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitAssignment(AssignmentTree node, Void unused) {
+          if (strip(node.getVariable()) instanceof IdentifierTree id) {
+            names.add(id.getName().toString());
+          }
+          return super.visitAssignment(node, unused);
+        }
+      }.scan(unitTree, null);
+      assignedNames = names;
+    }
+    return assignedNames.contains(name);
   }
 
   private static String constantName(ExpressionTree e) {

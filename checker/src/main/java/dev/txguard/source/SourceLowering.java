@@ -87,6 +87,8 @@ final class SourceLowering {
 
   private FlowGraphBuilder b;
   private Node unit;
+  /** The simple names the unit's assignments write to (computed on first need). */
+  private Set<String> assignedNames;
   private List<Node> unitParams;
   private int tempCounter;
   private Set<String> pendingLabels = Set.of();
@@ -186,6 +188,7 @@ final class SourceLowering {
   private void start(Node u, String name, String id, BuildOptions options) {
     b = new FlowGraphBuilder(name, id, options);
     unit = u;
+    assignedNames = null;
     tempCounter = 0;
     pendingLabels = Set.of();
   }
@@ -623,6 +626,16 @@ final class SourceLowering {
       return;
     }
     SourceResolver.CalleeInfo callee = resolver.callee(m);
+    if (callee.localId() != null) {
+      // An enum constant passed to a module method may pick a context of its summary (settled detail 17).
+      for (int i = 0; i < args.size(); i++) {
+        Expression sa = strip(m.getArgument(i));
+        String constant = sa instanceof NameExpr || sa instanceof FieldAccessExpr ? resolver.enumConstantName(sa) : null;
+        if (constant != null) {
+          args.set(i, Key.enumConstant(constant));
+        }
+      }
+    }
     boolean receiverIsThis = receiver == null || strip(receiver) instanceof ThisExpr || callee.isStatic();
     Key receiverKey = receiver == null ? null : keyOf(strip(receiver));
     b.call(new Op.Call(m.getNameAsString(), receiverKey, receiverIsThis, args, callee.localId(), resultVar,
@@ -793,6 +806,10 @@ final class SourceLowering {
     }
     if (l instanceof BooleanLiteralExpr lit) {
       return lit.getValue() ? cond(r) : b.not(cond(r));
+    }
+    CondLowering enumTest = enumParameterTest(l, r, site);
+    if (enumTest != null) {
+      return enumTest;
     }
     for (int i = 0; i < 2; i++) {
       Expression call = i == 0 ? l : r;
@@ -1007,6 +1024,38 @@ final class SourceLowering {
 
   private static boolean roleIs(CallRole r, Role role) {
     return r != null && r.role() == role;
+  }
+
+  /**
+   * {@code mode == Mode.TX} on a parameter the unit never assigns: a boolean fact of its own, followed like a boolean
+   * parameter, on which a summary may depend (settled detail 17). Null when the comparison is not of that shape.
+   */
+  private CondLowering enumParameterTest(Expression l, Expression r, Site site) {
+    for (int i = 0; i < 2; i++) {
+      Expression param = i == 0 ? l : r;
+      if (!(param instanceof NameExpr n) || assignedInUnit(n.getNameAsString())) {
+        continue;
+      }
+      Key k = keyOf(param);
+      String constant = k != null && k.kind() == Key.Kind.PARAM ? resolver.enumConstantName(i == 0 ? r : l) : null;
+      if (constant != null && k.paramIndex() >= 0) {
+        return b.leaf(() -> {}, new Cond.Var(Key.enumTest(k, constant)), site);
+      }
+    }
+    return null;
+  }
+
+  private boolean assignedInUnit(String name) {
+    if (assignedNames == null) {
+      Set<String> names = new java.util.HashSet<>();
+      for (AssignExpr a : unit.findAll(AssignExpr.class)) {
+        if (strip(a.getTarget()) instanceof NameExpr n) {
+          names.add(n.getNameAsString());
+        }
+      }
+      assignedNames = names;
+    }
+    return assignedNames.contains(name);
   }
 
   private static String constantName(Expression e) {

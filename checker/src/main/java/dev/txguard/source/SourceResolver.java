@@ -19,6 +19,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.InstanceOfExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -742,6 +743,22 @@ final class SourceResolver {
     } catch (RuntimeException | StackOverflowError e) {
       return false;
     }
+  }
+
+  /** The simple name of the enum constant {@code e} denotes ({@code TX}, {@code Mode.TX}), or null. */
+  String enumConstantName(Expression e) {
+    if (!(e instanceof NameExpr || e instanceof FieldAccessExpr)) {
+      return null;
+    }
+    try {
+      var ref = e instanceof NameExpr n ? facade.solve(n) : facade.solve((FieldAccessExpr) e);
+      if (ref.isSolved() && ref.getCorrespondingDeclaration().isEnumConstant()) {
+        return ref.getCorrespondingDeclaration().getName();
+      }
+    } catch (RuntimeException | StackOverflowError ex) {
+      // unresolved: not known to be a constant (the benign reading: no context)
+    }
+    return null;
   }
 
   /** A read of a value that a {@code ThreadLocal}, collection or map keeps: {@code holder.get()}, {@code map.get(k)}. */
