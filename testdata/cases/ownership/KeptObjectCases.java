@@ -12,6 +12,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
 
 public class KeptObjectCases {
   interface ConnectionProvider {
@@ -26,6 +29,8 @@ public class KeptObjectCases {
   private EntityManagerFactory emf;
   private Connection shared;
   private Map<String, Connection> byTenant;
+  private SessionFactory sessionFactory;
+  private Session currentSession;
 
   /** Fresh: acquired here, begun and returned, kept nowhere else. */
   Connection getTransactionConnection() throws SQLException {
@@ -90,6 +95,40 @@ public class KeptObjectCases {
   static Connection begun(Connection c) throws SQLException {
     c.setAutoCommit(false);
     return c;
+  }
+
+  /** Keeps: returns the transaction of the session field; the object is the session (settled 4). */
+  Transaction beginOnSessionField() {
+    return currentSession.beginTransaction();
+  }
+
+  /** Returns the transaction of the session it is given: the begin falls on the caller's argument. */
+  static Transaction beginOn(Session s) {
+    return s.beginTransaction();
+  }
+
+  void sessionFieldTransactionNoEndIsSilent(boolean x) {
+    Transaction tx = beginOnSessionField();
+    if (x) {
+      return;
+    }
+    tx.setTimeout(5);
+  }
+
+  void acquiredSessionArgumentLeaks(boolean x) {
+    Session s = sessionFactory.openSession();
+    Transaction tx = beginOn(s);
+    if (x) {
+      // BUG: Diagnostic contains: [UncommittedTransaction]
+      return;
+    }
+    tx.commit();
+    s.close();
+  }
+
+  void borrowedSessionArgumentNoEndIsSilent(Session s) {
+    Transaction tx = beginOn(s);
+    tx.setTimeout(5);
   }
 
   void freshConnectionEarlyReturnLeaks(boolean x) throws SQLException {

@@ -60,6 +60,8 @@ final class UnitAnalyzer {
   private boolean returnedKept;
   /** Transactions whose handle or object was stored (into a field, a collection, a ThreadLocal), not only returned. */
   private final Set<Integer> stored = new HashSet<>();
+  /** Transactions begun through an owner that is kept elsewhere (a field, a parameter, a kept read): that owner. */
+  private final Map<Integer, Key> keptOwners = new HashMap<>();
 
   /**
    * What the unit knows about a transaction it began. {@code acquired}: its object was acquired in this unit (on some
@@ -370,6 +372,9 @@ final class UnitAnalyzer {
     if (owner != null) {
       Binding b = s.bindings.get(owner);
       Key root = b instanceof Binding.AliasOf a ? a.root() : owner;
+      if (isKeptLocation(root) && !"ebean".equals(info.protocolId())) {
+        keptOwners.put(id, root); // Ebean's owner is the thread: its returned handle is the object (settled 2)
+      }
       out = out.withBinding(root, new Binding.TxRef(id, false));
       if (location == null) {
         location = root;
@@ -923,7 +928,14 @@ final class UnitAnalyzer {
   /** Whether a returned transaction's object is kept elsewhere too: begun on a kept location, or also stored. */
   boolean kept(int tx) {
     BeginRecord b = begins.get(tx);
-    return stored.contains(tx) || (b != null && isKeptLocation(b.location()));
+    return stored.contains(tx) || keptOwners.containsKey(tx) || (b != null && isKeptLocation(b.location()));
+  }
+
+  /** Where a kept transaction lives for callers: its kept owner ({@code session} of a returned Transaction), else its location. */
+  Key keptAt(int tx) {
+    Key owner = keptOwners.get(tx);
+    BeginRecord b = begins.get(tx);
+    return owner != null ? owner : b == null ? null : b.location();
   }
 
   /** Whether the unit may return an object kept elsewhere too (an accessor, settled detail 4). */

@@ -129,7 +129,8 @@ public final class UnitSetAnalysis {
       if (plain.returned(tx) && plain.kept(tx)) {
         // Settled detail 4: it keeps the object it began on, so for callers this is a begin on a borrowed object,
         // on their argument or field where they have a name for it.
-        Summary.Slot slot = callerCanName(b.location()) ? Summary.Slot.of(b.location()) : null;
+        Key at = plain.keptAt(tx);
+        Summary.Slot slot = at != null && callerCanName(at) ? Summary.Slot.of(at) : null;
         if (slot != null) {
           begins.put(slot, b.info());
         }
