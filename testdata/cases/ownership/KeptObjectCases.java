@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.hibernate.Session;
@@ -29,6 +30,7 @@ public class KeptObjectCases {
   private EntityManagerFactory emf;
   private Connection shared;
   private Map<String, Connection> byTenant;
+  private Map<String, EntityManager> entityManagers;
   private SessionFactory sessionFactory;
   private Session currentSession;
 
@@ -218,6 +220,18 @@ public class KeptObjectCases {
       return;
     }
     c.createStatement();
+  }
+
+  /** Each read of the map may be another entity manager: beginning in a loop is no "begun again while active". */
+  void beginAllThenCommitAllIsSilent(List<String> tenants) {
+    for (String t : tenants) {
+      EntityManager em = entityManagers.get(t);
+      em.getTransaction().begin();
+    }
+    for (String t : tenants) {
+      EntityManager em = entityManagers.get(t);
+      em.getTransaction().commit();
+    }
   }
 
   void borrowedArgumentNoEndIsSilent(Connection c) throws SQLException {

@@ -27,7 +27,7 @@ public final class KeptReads {
     return READS.contains(methodName);
   }
 
-  /** The location that the result of such a read, spelled {@code text}, aliases. */
+  /** The location that the result of such a read, identified by {@code text} (its spelling and position), aliases. */
   public static Key location(String text) {
     return Key.expr("kept-read:" + text);
   }

@@ -569,7 +569,9 @@ final class JavacLowering {
           b.op(new Op.Acquire(dst), sites.of(value));
         } else if (readsKept(m)) {
           // Read from a ThreadLocal or a collection: someone else keeps it (settled detail 4), like a field's value.
-          b.op(new Op.Copy(dst, KeptReads.location(text(m)), false), sites.of(value));
+          Key kept = KeptReads.location(text(m) + "@" + sites.start(m));
+          b.op(new Op.Clear(kept, false), sites.of(value)); // each read may yield another element: no stale alias
+          b.op(new Op.Copy(dst, kept, false), sites.of(value));
         }
       }
     } else if (v instanceof NewClassTree n) {
