@@ -1,8 +1,8 @@
 // Realistic Hibernate customer repository. Leaks: finally guarded by getStatus() == ACTIVE only,
 // narrow HibernateException catch that swallows and returns false, getCurrentSession() with an
 // early return, catch whose ACTIVE-only test misses a rollback-only transaction before return,
-// same-file method returning a begun handle followed by a narrow catch, Session in
-// try-with-resources (closing the session ends nothing).
+// Session in try-with-resources (closing the session ends nothing). Ended by close: a same-file
+// method returning a begun handle of the caller's session, followed by a narrow catch and a close.
 // Clean: tx != null guard, getStatus().canRollback() guard, ACTIVE || MARKED_ROLLBACK guard via a
 // local, batch flush/clear with commit and beginTransaction again, storing the handle in a field.
 package cases.realistic;
@@ -215,12 +215,12 @@ public class CustomerRepositoryHibernate {
     return session.beginTransaction();
   }
 
-  public void importCustomersLeaks(List<CustomerDto> rows) {
+  /** Version 2 (settled detail 4): startBatch(session) begins on the caller's session, which the finally closes. */
+  public void importCustomersEndedByClose(List<CustomerDto> rows) {
     Session session = sessionFactory.openSession();
     Transaction tx = startBatch(session);
     try {
       for (CustomerDto row : rows) {
-        // BUG: Diagnostic contains: [UncommittedTransactionOnException]
         session.persist(toEntity(row));
       }
       tx.commit();
@@ -228,6 +228,7 @@ public class CustomerRepositoryHibernate {
       tx.rollback();
       throw e;
     } finally {
+      // BUG: Diagnostic contains: [TransactionEndedByClose]
       session.close();
     }
   }

@@ -151,6 +151,12 @@ public final class ModuleSummaries {
           || (op instanceof Op.Branch b && b.cond() instanceof Cond.Query)) {
         return true;
       }
+      if (op instanceof Op.Escape e && e.viaReturn() && UnitAnalyzer.isKeptLocation(e.key())) {
+        return true; // it may return an object kept elsewhere too: an accessor (settled detail 4)
+      }
+      if (op instanceof Op.Copy c && c.src().kind() == Key.Kind.EXPR) {
+        return true; // a read of a ThreadLocal or a collection
+      }
       if (op instanceof Op.Capture c && c.captured().stream().anyMatch(k -> k.kind() == Key.Kind.PARAM)) {
         return true; // a lambda capturing a parameter, which may be stored or submitted
       }

@@ -18,6 +18,9 @@ import java.util.Set;
  * @param returnsAcquired the method is a factory wrapper: its result is an object acquired in the call
  * @param guard the boolean parameter the summary depends on (-1: none); {@code whenTrue}/{@code whenFalse} are the
  *     summaries for a caller whose argument there is known true or false
+ * @param kept what the method returns is kept elsewhere too (settled detail 4), or null
+ * @param guardConstant for a summary that depends on an enum parameter, the constant whose test guards it
+ *     ({@code whenTrue}: the argument is that constant); null for a boolean guard
  */
 record Summary(
     Map<Slot, TxInfo> begins,
@@ -28,12 +31,31 @@ record Summary(
     boolean returnsAcquired,
     int guard,
     Summary whenTrue,
-    Summary whenFalse) {
+    Summary whenFalse,
+    Kept kept,
+    String guardConstant) {
   static final Summary NONE = new Summary(Map.of(), null, Set.of(), Set.of(), Set.of(), false);
+
+  /**
+   * The method returns an object that it, or a module accessor it got it from, also keeps: read from or stored into
+   * a field, a {@code ThreadLocal} or a collection, or a parameter (settled detail 4). For its callers the result is
+   * borrowed, and a transaction the method began on it is a begin on a borrowed object (rule 1 alone decides).
+   *
+   * @param begun the transaction the method begins on the returned object, or null (a plain accessor)
+   * @param slot where that begin falls in the caller (its argument, a field of the receiver), or null when the caller
+   *     has no name for it
+   */
+  record Kept(TxInfo begun, Slot slot) {}
 
   Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, Set<Slot> closes,
       boolean returnsAcquired) {
-    this(begins, returnsHandle, ends, escapes, closes, returnsAcquired, -1, null, null);
+    this(begins, returnsHandle, ends, escapes, closes, returnsAcquired, -1, null, null, null, null);
+  }
+
+  /** This summary, whose result is kept elsewhere too. */
+  Summary withKept(Kept k) {
+    return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, k,
+        guardConstant);
   }
 
   Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, boolean returnsAcquired) {
@@ -46,7 +68,16 @@ record Summary(
 
   /** This summary, depending on boolean parameter {@code guard}. */
   Summary withContexts(int guard, Summary whenTrue, Summary whenFalse) {
-    return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse);
+    return withContexts(guard, null, whenTrue, whenFalse);
+  }
+
+  /**
+   * This summary, depending on parameter {@code guard}: a boolean ({@code constant} null), or an enum whose test
+   * against {@code constant} is true in {@code whenTrue}.
+   */
+  Summary withContexts(int guard, String constant, Summary whenTrue, Summary whenFalse) {
+    return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, kept,
+        constant);
   }
 
   /** The summary for a call whose guard argument is {@code value} (null: not known). */
@@ -67,7 +98,7 @@ record Summary(
 
   boolean isEmpty() {
     return begins.isEmpty() && returnsHandle == null && ends.isEmpty() && escapes.isEmpty() && closes.isEmpty()
-        && !returnsAcquired && guard < 0;
+        && !returnsAcquired && guard < 0 && kept == null;
   }
 
   /** A location as a caller sees it: a parameter position, or a field or expression of the receiver. */

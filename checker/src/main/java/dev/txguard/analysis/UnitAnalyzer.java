@@ -58,6 +58,12 @@ final class UnitAnalyzer {
   private boolean returnedAcquired;
   private boolean returnedOther;
   private boolean acquiredStored;
+  /** A return of an object kept elsewhere too: a field, a parameter, a kept read (settled detail 4: an accessor). */
+  private boolean returnedKept;
+  /** Transactions whose handle or object was stored (into a field, a collection, a ThreadLocal), not only returned. */
+  private final Set<Integer> stored = new HashSet<>();
+  /** Transactions begun through an owner that is kept elsewhere (a field, a parameter, a kept read): that owner. */
+  private final Map<Integer, Key> keptOwners = new HashMap<>();
 
   /**
    * What the unit knows about a transaction it began. {@code acquired}: its object was acquired in this unit (on some
@@ -369,7 +375,13 @@ final class UnitAnalyzer {
     if (summary == null || summary.guard() < 0 || summary.guard() >= c.args().size()) {
       return summary;
     }
-    return summary.in(argumentValue(s, c.args().get(summary.guard())));
+    Key arg = c.args().get(summary.guard());
+    if (summary.guardConstant() != null) {
+      // An enum guard: only a constant argument at the call picks a context (settled detail 17).
+      String constant = arg == null ? null : arg.enumConstantName();
+      return summary.in(constant == null ? null : constant.equals(summary.guardConstant()));
+    }
+    return summary.in(argumentValue(s, arg));
   }
 
   private static Boolean argumentValue(State s, Key arg) {
@@ -383,7 +395,8 @@ final class UnitAnalyzer {
   /** A boolean local or parameter of the caller, of unknown value, passed where the callee's summary depends on it. */
   private Key correlatedArgument(State s, Op.Call c) {
     Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
-    if (summary == null || summary.guard() < 0 || summary.guard() >= c.args().size()) {
+    if (summary == null || summary.guard() < 0 || summary.guard() >= c.args().size()
+        || summary.guardConstant() != null) {
       return null;
     }
     Key arg = c.args().get(summary.guard());
@@ -447,6 +460,9 @@ final class UnitAnalyzer {
     if (owner != null) {
       Binding b = s.bindings.get(owner);
       Key root = b instanceof Binding.AliasOf a ? a.root() : owner;
+      if (isKeptLocation(root) && !"ebean".equals(info.protocolId())) {
+        keptOwners.put(id, root); // Ebean's owner is the thread: its returned handle is the object (settled 2)
+      }
       out = out.withBinding(root, new Binding.TxRef(id, false));
       if (location == null) {
         location = root;
@@ -586,6 +602,9 @@ final class UnitAnalyzer {
     }
     if (viaReturn && !(r.binding() instanceof Binding.TxRef) && !(r.binding() instanceof Binding.NullRef)) {
       returnedOther = true;
+      if (isKeptLocation(r.root())) {
+        returnedKept = true;
+      }
     }
     if (!(r.binding() instanceof Binding.TxRef ref)) {
       return s;
@@ -600,6 +619,8 @@ final class UnitAnalyzer {
     escaped.add(ref.tx());
     if (viaReturn) {
       returned.add(ref.tx());
+    } else {
+      stored.add(ref.tx());
     }
     return s.withTx(ref.tx(), TxStatus.ESCAPED);
   }
@@ -688,6 +709,9 @@ final class UnitAnalyzer {
         if (summary.returnsHandle() != null && c.resultVar() != null) {
           return begin(out, node, c.resultVar(), true, null, summary.returnsHandle());
         }
+        if (summary.kept() != null && c.resultVar() != null) {
+          return keptResult(out, node, c, summary.kept());
+        }
       }
     } else if (c.storesArguments() || (!hasBody(c.localCallee()) && !c.isConstructor() && handOff.configured(c.name()))) {
       for (Key arg : c.args()) {
@@ -724,6 +748,28 @@ final class UnitAnalyzer {
       out = bind(out, c.resultVar(), factory ? Binding.ACQUIRED : null);
     }
     return out;
+  }
+
+  /**
+   * The result of a call whose callee returns an object it keeps (settled detail 4): borrowed, like a field. A begin
+   * the callee made on it is a begin on a borrowed object: on the caller's argument or field it names, else on the
+   * result itself, never a fresh handle.
+   */
+  private State keptResult(State s, Node node, Op.Call c, Summary.Kept kept) {
+    Key named = kept.slot() == null ? null : kept.slot().inCaller(c.args(), c.receiverIsThis());
+    if (named != null && kept.begun() != null) {
+      return copy(s, new Op.Copy(c.resultVar(), named, false)); // the summary's begins already began on it
+    }
+    // Someone else holds it: the result aliases a location no local names, so a begin on it is not the unit's own.
+    Key marker = Key.expr("kept:" + node.id());
+    State out = s.withBinding(marker, null).withBinding(c.resultVar(), new Binding.AliasOf(marker, true, true));
+    return kept.begun() == null ? out : begin(out, node, c.resultVar(), false, null, kept.begun());
+  }
+
+  /** A location whose object someone besides this call also holds: a field, a parameter, a kept read. */
+  static boolean isKeptLocation(Key k) {
+    return k != null && k.constantValue() == null
+        && (k.kind() == Key.Kind.FIELD || k.kind() == Key.Kind.EXPR || k.kind() == Key.Kind.PARAM);
   }
 
   /** Whether the callee is a method of the module whose body the front end has (else: judged by name). */
@@ -990,6 +1036,24 @@ final class UnitAnalyzer {
 
   boolean ended(int tx) {
     return ended.contains(tx);
+  }
+
+  /** Whether a returned transaction's object is kept elsewhere too: begun on a kept location, or also stored. */
+  boolean kept(int tx) {
+    BeginRecord b = begins.get(tx);
+    return stored.contains(tx) || keptOwners.containsKey(tx) || (b != null && isKeptLocation(b.location()));
+  }
+
+  /** Where a kept transaction lives for callers: its kept owner ({@code session} of a returned Transaction), else its location. */
+  Key keptAt(int tx) {
+    Key owner = keptOwners.get(tx);
+    BeginRecord b = begins.get(tx);
+    return owner != null ? owner : b == null ? null : b.location();
+  }
+
+  /** Whether the unit may return an object kept elsewhere too (an accessor, settled detail 4). */
+  boolean returnsKept() {
+    return returnedKept;
   }
 
   boolean escaped(int tx) {

@@ -78,13 +78,16 @@ public final class UnitSetAnalysis {
       Summary whenTrue = summarize(g, summaries, handOff, options, Map.of(guard, true));
       Summary whenFalse = summarize(g, summaries, handOff, options, Map.of(guard, false));
       if (!whenTrue.equals(whenFalse)) {
-        s = s.withContexts(guard.paramIndex(), whenTrue, whenFalse);
+        s = s.withContexts(guard.paramIndex(), guard.enumTestConstant(), whenTrue, whenFalse);
       }
     }
     return s;
   }
 
-  /** The first boolean parameter a branch tests, or null. */
+  /**
+   * The first boolean parameter a branch tests, or null. An enum parameter's test against a constant
+   * ({@link Key#enumTest}) counts as a boolean parameter at its position (settled detail 17).
+   */
   private static Key guardParameter(FlowGraph g) {
     Key first = null;
     for (Node n : g.nodes()) {
@@ -102,10 +105,20 @@ public final class UnitSetAnalysis {
     UnitAnalyzer plain = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), facts).run();
     Map<Summary.Slot, TxInfo> begins = new LinkedHashMap<>();
     TxInfo returnsHandle = null;
+    Summary.Kept kept = null;
     for (Map.Entry<Integer, UnitAnalyzer.BeginRecord> e : plain.begins().entrySet()) {
       int tx = e.getKey();
       UnitAnalyzer.BeginRecord b = e.getValue();
-      if (plain.returned(tx)) {
+      if (plain.returned(tx) && plain.kept(tx)) {
+        // Settled detail 4: it keeps the object it began on, so for callers this is a begin on a borrowed object,
+        // on their argument or field where they have a name for it.
+        Key at = plain.keptAt(tx);
+        Summary.Slot slot = at != null && callerCanName(at) ? Summary.Slot.of(at) : null;
+        if (slot != null) {
+          begins.put(slot, b.info());
+        }
+        kept = new Summary.Kept(b.info(), slot);
+      } else if (plain.returned(tx)) {
         returnsHandle = b.info();
       } else if (!plain.ended(tx) && b.location().isShared() && b.location().kind() != Key.Kind.CAPTURED) {
         begins.put(Summary.Slot.of(b.location()), b.info());
@@ -136,7 +149,17 @@ public final class UnitSetAnalysis {
       }
     }
     boolean factory = begins.isEmpty() && returnsHandle == null && plain.returnsAcquired();
-    return new Summary(begins, returnsHandle, ends, escapes, closes, factory);
+    if (kept == null && returnsHandle == null && !factory && plain.returnsKept()) {
+      kept = new Summary.Kept(null, null); // an accessor: what it returns is borrowed, and so is a begin on it
+    }
+    Summary summary = new Summary(begins, returnsHandle, ends, escapes, closes, factory);
+    return kept == null || returnsHandle != null ? summary : summary.withKept(kept);
+  }
+
+  /** A begin location a caller has its own name for: a parameter, a field, an expression of the receiver. */
+  private static boolean callerCanName(Key location) {
+    return location.kind() == Key.Kind.PARAM || location.kind() == Key.Kind.FIELD
+        || (location.kind() == Key.Kind.EXPR && !location.id().startsWith("expr:kept:"));
   }
 
   /** What the paths that reach a leaking return say about the transaction there, for its fix. */
@@ -199,7 +222,7 @@ public final class UnitSetAnalysis {
       }
     }
     keys.removeIf(k -> (k.kind() != Key.Kind.PARAM && k.kind() != Key.Kind.FIELD && k.kind() != Key.Kind.EXPR)
-        || k.constantValue() != null);
+        || k.constantValue() != null || k.enumConstantName() != null);
     return keys;
   }
 

@@ -45,6 +45,30 @@ public record Key(String id, Kind kind, int paramIndex) {
     return id.equals("expr:true") ? Boolean.TRUE : id.equals("expr:false") ? Boolean.FALSE : null;
   }
 
+  /** An enum constant passed as an argument, by its simple name: a wrapper's summary may depend on it (settled 17). */
+  public static Key enumConstant(String simpleName) {
+    return expr("enum-constant:" + simpleName);
+  }
+
+  /** For an {@link #enumConstant(String)} key, the constant's simple name; else null. */
+  public String enumConstantName() {
+    return id.startsWith("expr:enum-constant:") ? id.substring("expr:enum-constant:".length()) : null;
+  }
+
+  /**
+   * The boolean fact "enum parameter {@code param} is the constant {@code simpleName}" (a parameter the method never
+   * assigns): a branch on it is followed like one on a boolean parameter, and a summary may depend on it.
+   */
+  public static Key enumTest(Key param, String simpleName) {
+    return new Key(param.id() + "==" + simpleName, Kind.PARAM, param.paramIndex());
+  }
+
+  /** For an {@link #enumTest(Key, String)} key, the constant's simple name; else null. */
+  public String enumTestConstant() {
+    int at = id.indexOf("==");
+    return kind == Kind.PARAM && at >= 0 ? id.substring(at + 2) : null;
+  }
+
   public static Key captured(String id) {
     return new Key(id, Kind.CAPTURED, -1);
   }

@@ -56,6 +56,7 @@ import dev.txguard.graph.CondLowering;
 import dev.txguard.graph.FlowGraph;
 import dev.txguard.graph.FlowGraphBuilder;
 import dev.txguard.graph.Key;
+import dev.txguard.graph.KeptReads;
 import dev.txguard.graph.Op;
 import dev.txguard.graph.Site;
 import dev.txguard.graph.StatusTest;
@@ -101,6 +102,10 @@ final class JavacLowering {
   private final Map<Symbol, StatusVar> statusVars = new HashMap<>();
 
   private record StatusVar(Key handle, CallRole role) {}
+
+  /** The unit being lowered, and the simple names its assignments write to (computed on first need). */
+  private Tree unitTree;
+  private Set<String> assignedNames;
 
   JavacLowering(
       VisitorState state,
@@ -183,6 +188,8 @@ final class JavacLowering {
 
   private void start(Tree unit, String name, String id, BuildOptions options) {
     b = new FlowGraphBuilder(name, id, options);
+    unitTree = unit;
+    assignedNames = null;
     unitStart = sites.start(unit);
     unitEnd = sites.end(unit);
     tempCounter = 0;
@@ -295,6 +302,10 @@ final class JavacLowering {
     if (e != null) {
       ExpressionTree inner = strip(e);
       if (isBeginCall(inner) || isAccessor(inner)) {
+        Key tmp = temp();
+        lowerValueInto(tmp, inner);
+        b.op(new Op.Escape(tmp, false, true), sites.of(e));
+      } else if (inner instanceof MethodInvocationTree m && readsKept(m)) {
         Key tmp = temp();
         lowerValueInto(tmp, inner);
         b.op(new Op.Escape(tmp, false, true), sites.of(e));
@@ -557,6 +568,11 @@ final class JavacLowering {
         lowerCall(m, dst);
         if (isFactory(m, role)) {
           b.op(new Op.Acquire(dst), sites.of(value));
+        } else if (readsKept(m)) {
+          // Read from a ThreadLocal or a collection: someone else keeps it (settled detail 4), like a field's value.
+          Key kept = KeptReads.location(text(m) + "@" + sites.start(m));
+          b.op(new Op.Clear(kept, false), sites.of(value)); // each read may yield another element: no stale alias
+          b.op(new Op.Copy(dst, kept, false), sites.of(value));
         }
       }
     } else if (v instanceof NewClassTree n) {
@@ -665,6 +681,15 @@ final class JavacLowering {
     if (sym == null) {
       return;
     }
+    if (classesOfUnit.contains(sym.enclClass())) {
+      // An enum constant passed to a module method may pick a context of its summary (settled detail 17).
+      for (int i = 0; i < args.size(); i++) {
+        String constant = enumConstantName(strip(m.getArguments().get(i)));
+        if (constant != null) {
+          args.set(i, Key.enumConstant(constant));
+        }
+      }
+    }
     CallRole role = classify(m);
     Site site = sites.register(m);
     if (role != null) {
@@ -706,7 +731,8 @@ final class JavacLowering {
       case BEGIN_RETURNING -> {
         Key owner = null;
         if (role.aliasesOwner()) {
-          owner = receiver == null || ASTHelpers.getSymbol(m).isStatic()
+          owner = role.protocol().threadOwner() != null ? Key.field(role.protocol().threadOwner())
+              : receiver == null || ASTHelpers.getSymbol(m).isStatic()
               ? Key.field("static:" + ASTHelpers.getSymbol(m).owner.getQualifiedName())
               : keyOrExpr(receiver);
         }
@@ -747,7 +773,8 @@ final class JavacLowering {
       }
       case END_OWNED -> {
         Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
-        Key owner = receiver == null || sym.isStatic()
+        Key owner = role.protocol().threadOwner() != null ? Key.field(role.protocol().threadOwner())
+            : receiver == null || sym.isStatic()
             ? Key.field("static:" + sym.owner.getQualifiedName())
             : keyOrExpr(receiver);
         b.op(new Op.End(owner), site);
@@ -850,6 +877,10 @@ final class JavacLowering {
     }
     if (l instanceof LiteralTree lit && lit.getValue() instanceof Boolean v) {
       return v ? cond(r) : b.not(cond(r));
+    }
+    CondLowering enumTest = enumParameterTest(l, r, site);
+    if (enumTest != null) {
+      return enumTest;
     }
     for (int i = 0; i < 2; i++) {
       ExpressionTree call = i == 0 ? l : r;
@@ -998,6 +1029,10 @@ final class JavacLowering {
 
   /** For an accessor call {@code em.getTransaction()}: the owner's location. */
   private Key ownerKey(MethodInvocationTree accessor) {
+    CallRole role = classify(accessor);
+    if (role != null && role.protocol().threadOwner() != null) {
+      return Key.field(role.protocol().threadOwner()); // DB.currentTransaction(): the thread's transaction
+    }
     ExpressionTree r = JavacCallFacts.receiver(accessor);
     return r == null ? Key.field("this") : keyOrExpr(r);
   }
@@ -1177,15 +1212,29 @@ final class JavacLowering {
     return r != null && r.role() == role;
   }
 
+  /** A read of a value that a {@code ThreadLocal}, collection or map keeps: {@code holder.get()}, {@code map.get(k)}. */
+  private boolean readsKept(MethodInvocationTree m) {
+    ExpressionTree receiver = JavacCallFacts.receiver(m);
+    Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
+    if (receiver == null || sym == null || sym.isStatic() || !KeptReads.isReadName(sym.getSimpleName().toString())) {
+      return false;
+    }
+    JavacTypeFacts t = typeCache.of(ASTHelpers.getType(receiver));
+    return t != null && KeptReads.HOLDER_TYPES.stream().anyMatch(t::isSubtypeOf);
+  }
+
   private boolean storesArguments(ExpressionTree receiver, Symbol.MethodSymbol sym) {
     if (receiver == null || sym.isStatic()) {
       return false;
     }
     JavacTypeFacts t = typeCache.of(ASTHelpers.getType(receiver));
+    String n = sym.getSimpleName().toString();
+    if (t != null && n.equals("set") && t.isSubtypeOf("java.lang.ThreadLocal")) {
+      return true;
+    }
     if (t == null || !(t.isSubtypeOf("java.util.Collection") || t.isSubtypeOf("java.util.Map"))) {
       return false;
     }
-    String n = sym.getSimpleName().toString();
     return n.startsWith("add") || n.startsWith("put") || n.equals("set") || n.startsWith("offer") || n.equals("push")
         || n.startsWith("compute") || n.equals("merge") || n.equals("replace");
   }
@@ -1229,6 +1278,49 @@ final class JavacLowering {
 
   private static boolean isNull(ExpressionTree e) {
     return e instanceof LiteralTree lit && lit.getKind() == Tree.Kind.NULL_LITERAL;
+  }
+
+  /**
+   * {@code mode == Mode.TX} on a parameter the unit never assigns: a boolean fact of its own, followed like a boolean
+   * parameter, on which a summary may depend (settled detail 17). Null when the comparison is not of that shape.
+   */
+  private CondLowering enumParameterTest(ExpressionTree l, ExpressionTree r, Site site) {
+    for (int i = 0; i < 2; i++) {
+      ExpressionTree param = i == 0 ? l : r;
+      String constant = enumConstantName(i == 0 ? r : l);
+      Key k = param instanceof IdentifierTree id && constant != null && !assignedInUnit(id.getName().toString())
+          ? keyOf(param) : null;
+      if (k != null && k.kind() == Key.Kind.PARAM && k.paramIndex() >= 0) {
+        return b.leaf(() -> {}, new Cond.Var(Key.enumTest(k, constant)), site);
+      }
+    }
+    return null;
+  }
+
+  /** The simple name of the enum constant {@code e} denotes ({@code TX}, {@code Mode.TX}), or null. */
+  private static String enumConstantName(ExpressionTree e) {
+    if (!(e instanceof IdentifierTree || e instanceof MemberSelectTree)) {
+      return null;
+    }
+    Symbol sym = ASTHelpers.getSymbol(e);
+    return sym != null && sym.getKind() == ElementKind.ENUM_CONSTANT ? sym.getSimpleName().toString() : null;
+  }
+
+  private boolean assignedInUnit(String name) {
+    if (assignedNames == null) {
+      Set<String> names = new java.util.HashSet<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitAssignment(AssignmentTree node, Void unused) {
+          if (strip(node.getVariable()) instanceof IdentifierTree id) {
+            names.add(id.getName().toString());
+          }
+          return super.visitAssignment(node, unused);
+        }
+      }.scan(unitTree, null);
+      assignedNames = names;
+    }
+    return assignedNames.contains(name);
   }
 
   private static String constantName(ExpressionTree e) {

@@ -138,14 +138,17 @@ final class BuiltinProtocols {
     add(p, NEO4J, ntx, "close", 0, Role.END_RECEIVER, null, false);
     add(p, NEO4J, ntx, "isOpen", 0, Role.QUERY, StatusTest.ACTIVE, false);
 
-    // Ebean: static DB (and legacy Ebean) or a Database (legacy EbeanServer); the static
-    // commitTransaction()/endTransaction() end the transaction the owner began.
+    // Ebean: static DB (and legacy Ebean) or a Database (legacy EbeanServer); commitTransaction()/endTransaction() end
+    // the transaction the owner began. The thread transaction is one object whatever the receiver (settled detail 2).
     List<String> ebeanOwners = List.of("io.ebean.DB", "io.ebean.Database", "io.ebean.Ebean", "io.ebean.EbeanServer");
     add(p, EBEAN, ebeanOwners, "beginTransaction", -1, Role.BEGIN_RETURNING, null, true);
     add(p, EBEAN, ebeanOwners, "commitTransaction", 0, Role.END_OWNED, null, false);
     add(p, EBEAN, ebeanOwners, "rollbackTransaction", 0, Role.END_OWNED, null, false);
     add(p, EBEAN, ebeanOwners, "endTransaction", 0, Role.END_OWNED, null, false);
+    // The thread's current transaction: the one most recently begun (Protocol.threadOwner()).
+    add(p, EBEAN, ebeanOwners, "currentTransaction", 0, Role.ACCESSOR, null, false);
     List<String> etx = List.of("io.ebean.Transaction");
+    add(p, EBEAN, etx, "current", 0, Role.ACCESSOR, null, false);
     add(p, EBEAN, etx, "commit", 0, Role.END_RECEIVER, null, false);
     add(p, EBEAN, etx, "rollback", 0, Role.END_RECEIVER, null, false);
     add(p, EBEAN, etx, "end", 0, Role.END_RECEIVER, null, false);

@@ -9,7 +9,8 @@ import java.util.List;
 final class Factories {
   private Factories() {}
 
-  private record Factory(List<String> types, List<String> names) {}
+  /** Methods {@code names} of {@code types} (or their subtypes; the declaring class for a static method). */
+  record Factory(List<String> types, List<String> names) {}
 
   private static final List<Factory> TABLE = List.of(
       new Factory(List.of("javax.sql.DataSource", "java.sql.DriverManager"), List.of("getConnection")),
@@ -31,9 +32,22 @@ final class Factories {
    * receiver type whose simple name ends with the factory type's simple name ({@code HikariDataSource}).
    */
   static boolean isFactory(CallFacts call) {
+    return isFactory(call, List.of());
+  }
+
+  /**
+   * Whether the call is a factory of the table or one of the protocol file's {@code acquire} entries ({@code user}),
+   * which match by the receiver's type (or the declaring class of a static method) and its subtypes.
+   */
+  static boolean isFactory(CallFacts call, List<Factory> user) {
     TypeFacts receiver = call.receiverType();
     if (receiver == null) {
       return false;
+    }
+    for (Factory f : user) {
+      if (f.names().contains(call.methodName()) && f.types().stream().anyMatch(receiver::isSubtypeOf)) {
+        return true;
+      }
     }
     String simple = simpleName(receiver.qualifiedName());
     for (Factory f : TABLE) {
@@ -50,7 +64,12 @@ final class Factories {
   }
 
   /** Whether a method of this name can be a factory (a cheap test before resolving anything). */
-  static boolean mayBeFactory(String methodName) {
+  static boolean mayBeFactory(String methodName, List<Factory> user) {
+    for (Factory f : user) {
+      if (f.names().contains(methodName)) {
+        return true;
+      }
+    }
     for (Factory f : TABLE) {
       if (f.names().contains(methodName)) {
         return true;

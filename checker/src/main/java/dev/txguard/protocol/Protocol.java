@@ -23,6 +23,15 @@ public record Protocol(
     statusConstants = Map.copyOf(statusConstants);
   }
 
+  /**
+   * For an API with one transaction per thread (Ebean), the id of the field that stands for it: every begin's owner,
+   * every owner end ({@code DB.commitTransaction()}) and every accessor of the current transaction
+   * ({@code DB.currentTransaction()}, {@code Transaction.current()}) names it (semantics, settled detail 2). Else null.
+   */
+  public String threadOwner() {
+    return this == BuiltinProtocols.EBEAN ? "static:io.ebean.DB" : null;
+  }
+
   /** The fix statement for a handle and owner given as source text; empty when none is safe. */
   public String rollbackStatement(String handle, String owner) {
     if (rollbackTemplate.isEmpty()

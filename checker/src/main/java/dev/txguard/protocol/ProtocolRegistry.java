@@ -19,12 +19,17 @@ public final class ProtocolRegistry {
   private final Set<String> handOffMethods;
   private final boolean zeroConfig;
 
-  private ProtocolRegistry(List<CallPattern> patterns, Set<String> handOffMethods, boolean zeroConfig) {
+  /** The protocol file's {@code acquire} entries (semantics: the ownership table's last row). */
+  private final List<Factories.Factory> userFactories;
+
+  private ProtocolRegistry(List<CallPattern> patterns, Set<String> handOffMethods, boolean zeroConfig,
+      List<Factories.Factory> userFactories) {
     for (CallPattern p : patterns) {
       byName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
     }
     this.handOffMethods = Set.copyOf(handOffMethods);
     this.zeroConfig = zeroConfig;
+    this.userFactories = List.copyOf(userFactories);
   }
 
   /** The built-in protocols and the zero-config rule. */
@@ -36,7 +41,7 @@ public final class ProtocolRegistry {
   public static ProtocolRegistry withUserProtocols(UserProtocols user, boolean zeroConfig) {
     List<CallPattern> all = new ArrayList<>(user.patterns());
     all.addAll(BuiltinProtocols.patterns());
-    return new ProtocolRegistry(all, user.handOffMethods(), zeroConfig);
+    return new ProtocolRegistry(all, user.handOffMethods(), zeroConfig, user.factories());
   }
 
   /** Method names configured as taking a handle and ending it. */
@@ -151,12 +156,15 @@ public final class ProtocolRegistry {
 
   /** Whether a method of this name can be a factory of the ownership table (checked before resolving anything). */
   public boolean mayBeFactory(String methodName) {
-    return Factories.mayBeFactory(methodName);
+    return Factories.mayBeFactory(methodName, userFactories);
   }
 
-  /** Whether the call's result is an object the caller acquired (semantics: the ownership table's factories). */
+  /**
+   * Whether the call's result is an object the caller acquired (semantics: the ownership table's factories and the
+   * protocol file's {@code acquire} entries).
+   */
   public boolean isFactory(CallFacts call) {
-    return Factories.isFactory(call);
+    return Factories.isFactory(call, userFactories);
   }
 
   /**

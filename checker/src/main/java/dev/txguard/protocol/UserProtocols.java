@@ -29,23 +29,32 @@ import java.util.Set;
  * inactive = isDone                       # no-arg queries, true once ended
  * rollback = abort                        # the method a suggested fix calls (default: the last end method)
  * begin-again-is-error = true             # beginning while active is a finding (default false)
+ * acquire = com.acme.Pool.borrow          # Type.method entries whose result the caller acquired
  *
  * [hand-off]
  * methods = release, dispose              # methods that take a handle and end it
+ *
+ * [acquire]
+ * methods = com.acme.Db.connect           # the same as a protocol's acquire key, for any API
  * </pre>
  */
 public final class UserProtocols {
-  public static final UserProtocols EMPTY = new UserProtocols(List.of(), Set.of());
+  public static final UserProtocols EMPTY = new UserProtocols(List.of(), Set.of(), List.of());
 
-  private static final Set<String> KEYS =
-      Set.of("api", "type", "begin", "begin-returning", "end", "active", "inactive", "rollback", "begin-again-is-error");
+  private static final Set<String> KEYS = Set.of("api", "type", "begin", "begin-returning", "end", "active", "inactive",
+      "rollback", "begin-again-is-error", "acquire");
+
+  /** The reserved sections and their one key. */
+  private static final Map<String, String> RESERVED = Map.of("hand-off", "methods", "acquire", "methods");
 
   private final List<CallPattern> patterns;
   private final Set<String> handOffMethods;
+  private final List<Factories.Factory> factories;
 
-  private UserProtocols(List<CallPattern> patterns, Set<String> handOffMethods) {
+  private UserProtocols(List<CallPattern> patterns, Set<String> handOffMethods, List<Factories.Factory> factories) {
     this.patterns = List.copyOf(patterns);
     this.handOffMethods = Set.copyOf(handOffMethods);
+    this.factories = List.copyOf(factories);
   }
 
   List<CallPattern> patterns() {
@@ -56,8 +65,13 @@ public final class UserProtocols {
     return handOffMethods;
   }
 
+  /** The file's {@code acquire} entries: methods whose result is an object the calling method acquired. */
+  List<Factories.Factory> factories() {
+    return factories;
+  }
+
   public boolean isEmpty() {
-    return patterns.isEmpty() && handOffMethods.isEmpty();
+    return patterns.isEmpty() && handOffMethods.isEmpty() && factories.isEmpty();
   }
 
   public static UserProtocols load(Path file) throws ProtocolFileException {
@@ -101,10 +115,10 @@ public final class UserProtocols {
       }
       String key = line.substring(0, eq).strip();
       String value = line.substring(eq + 1).strip();
-      boolean handOff = current.name.equals("hand-off");
-      if (handOff ? !key.equals("methods") : !KEYS.contains(key)) {
+      String reservedKey = RESERVED.get(current.name);
+      if (reservedKey != null ? !key.equals(reservedKey) : !KEYS.contains(key)) {
         throw new ProtocolFileException(fileName, lineNo, "unknown key '" + key + "' in [" + current.name + "]; known keys: "
-            + (handOff ? "methods" : String.join(", ", KEYS.stream().sorted().toList())));
+            + (reservedKey != null ? reservedKey : String.join(", ", KEYS.stream().sorted().toList())));
       }
       if (current.values.put(key, value) != null) {
         throw new ProtocolFileException(fileName, lineNo, "key '" + key + "' appears twice in [" + current.name + "]");
@@ -114,14 +128,34 @@ public final class UserProtocols {
 
     List<CallPattern> patterns = new ArrayList<>();
     Set<String> handOffMethods = new LinkedHashSet<>();
+    List<Factories.Factory> factories = new ArrayList<>();
     for (Section s : sections.values()) {
       if (s.name.equals("hand-off")) {
         handOffMethods.addAll(list(s.values.get("methods")));
         continue;
       }
-      patterns.addAll(s.toPatterns(fileName));
+      String acquireKey = s.name.equals("acquire") ? "methods" : "acquire";
+      for (String qualified : list(s.values.get(acquireKey))) {
+        String[] typeAndMethod = typeAndMethod(qualified, fileName, s.lines.get(acquireKey), acquireKey.equals("methods")
+            ? "[acquire] methods" : "acquire");
+        factories.add(new Factories.Factory(List.of(typeAndMethod[0]), List.of(typeAndMethod[1])));
+      }
+      if (!s.name.equals("acquire")) {
+        patterns.addAll(s.toPatterns(fileName));
+      }
     }
-    return new UserProtocols(patterns, handOffMethods);
+    return new UserProtocols(patterns, handOffMethods, factories);
+  }
+
+  /** A {@code qualified.Type.method} entry split at its last dot; {@code what} names the key in the error. */
+  private static String[] typeAndMethod(String qualified, String file, int line, String what)
+      throws ProtocolFileException {
+    int dot = qualified.lastIndexOf('.');
+    if (dot <= 0 || dot == qualified.length() - 1) {
+      throw new ProtocolFileException(file, line,
+          what + " takes Type.method (qualified type name, a dot, the method), found '" + qualified + "'");
+    }
+    return new String[] {qualified.substring(0, dot), qualified.substring(dot + 1)};
   }
 
   private static String stripComment(String line) {
@@ -180,12 +214,8 @@ public final class UserProtocols {
         out.add(pattern(p, handle, m, Role.BEGIN_ON_RECEIVER, null));
       }
       for (String qualified : beginReturning) {
-        int dot = qualified.lastIndexOf('.');
-        if (dot <= 0 || dot == qualified.length() - 1) {
-          throw new ProtocolFileException(file, lines.get("begin-returning"),
-              "begin-returning takes Type.method (qualified type name, a dot, the method), found '" + qualified + "'");
-        }
-        out.add(pattern(p, List.of(qualified.substring(0, dot)), qualified.substring(dot + 1), Role.BEGIN_RETURNING, null));
+        String[] tm = typeAndMethod(qualified, file, lines.get("begin-returning"), "begin-returning");
+        out.add(pattern(p, List.of(tm[0]), tm[1], Role.BEGIN_RETURNING, null));
       }
       for (String m : end) {
         out.add(pattern(p, handle, m, Role.END_RECEIVER, null));

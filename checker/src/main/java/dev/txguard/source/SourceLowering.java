@@ -58,6 +58,7 @@ import dev.txguard.graph.CondLowering;
 import dev.txguard.graph.FlowGraph;
 import dev.txguard.graph.FlowGraphBuilder;
 import dev.txguard.graph.Key;
+import dev.txguard.graph.KeptReads;
 import dev.txguard.graph.Op;
 import dev.txguard.graph.Site;
 import dev.txguard.graph.StatusTest;
@@ -88,6 +89,8 @@ final class SourceLowering {
   private Node unit;
   /** Receiver spellings of the unit's commit()/rollback() calls, for the name rule; null until asked. */
   private Set<String> endedSpellings;
+  /** The simple names the unit's assignments write to (computed on first need). */
+  private Set<String> assignedNames;
   private List<Node> unitParams;
   private int tempCounter;
   private Set<String> pendingLabels = Set.of();
@@ -189,6 +192,7 @@ final class SourceLowering {
     unit = u;
     endedSpellings = null;
     resolver.enterUnit(u);
+    assignedNames = null;
     tempCounter = 0;
     pendingLabels = Set.of();
   }
@@ -272,6 +276,10 @@ final class SourceLowering {
       if (isBeginCall(inner) || isAccessor(inner)) {
         Key tmp = temp();
         lowerValueInto(tmp, inner, Boolean.FALSE);
+        b.op(new Op.Escape(tmp, false, true), sites.of(e));
+      } else if (inner instanceof MethodCallExpr m && resolver.readsKept(m)) {
+        Key tmp = temp();
+        lowerValueInto(tmp, inner, null);
         b.op(new Op.Escape(tmp, false, true), sites.of(e));
       } else if (mayReturnAcquired(inner)) {
         // Through a temporary, so that a factory wrapper's returned object is seen as acquired (or not).
@@ -500,6 +508,11 @@ final class SourceLowering {
         lowerCall(m, dst);
         if (isFactory(m, role)) {
           b.op(new Op.Acquire(dst), sites.of(value));
+        } else if (resolver.readsKept(m)) {
+          // Read from a ThreadLocal or a collection: someone else keeps it (settled detail 4), like a field's value.
+          Key kept = KeptReads.location(text(m) + "@" + sites.start(m));
+          b.op(new Op.Clear(kept, false), sites.of(value)); // each read may yield another element: no stale alias
+          b.op(new Op.Copy(dst, kept, false), sites.of(value));
         }
       }
     } else if (v instanceof ObjectCreationExpr n) {
@@ -631,6 +644,16 @@ final class SourceLowering {
       return;
     }
     SourceResolver.CalleeInfo callee = resolver.callee(m);
+    if (callee.localId() != null) {
+      // An enum constant passed to a module method may pick a context of its summary (settled detail 17).
+      for (int i = 0; i < args.size(); i++) {
+        Expression sa = strip(m.getArgument(i));
+        String constant = sa instanceof NameExpr || sa instanceof FieldAccessExpr ? resolver.enumConstantName(sa) : null;
+        if (constant != null) {
+          args.set(i, Key.enumConstant(constant));
+        }
+      }
+    }
     boolean receiverIsThis = receiver == null || strip(receiver) instanceof ThisExpr || callee.isStatic();
     Key receiverKey = receiver == null ? null : keyOf(strip(receiver));
     b.call(new Op.Call(m.getNameAsString(), receiverKey, receiverIsThis, args, callee.localId(), resultVar,
@@ -661,7 +684,8 @@ final class SourceLowering {
       case BEGIN_RETURNING -> {
         Key owner = null;
         if (role.aliasesOwner()) {
-          owner = receiver == null || resolver.callee(m).isStatic() || resolver.isTypeName(receiver)
+          owner = role.protocol().threadOwner() != null ? Key.field(role.protocol().threadOwner())
+              : receiver == null || resolver.callee(m).isStatic() || resolver.isTypeName(receiver)
               ? Key.field("static:" + resolver.staticOwner(m))
               : keyOrExpr(receiver);
         }
@@ -699,7 +723,8 @@ final class SourceLowering {
         return true;
       }
       case END_OWNED -> {
-        Key owner = receiver == null || resolver.callee(m).isStatic() || resolver.isTypeName(receiver)
+        Key owner = role.protocol().threadOwner() != null ? Key.field(role.protocol().threadOwner())
+            : receiver == null || resolver.callee(m).isStatic() || resolver.isTypeName(receiver)
             ? Key.field("static:" + resolver.staticOwner(m))
             : keyOrExpr(receiver);
         b.op(new Op.End(owner), site);
@@ -805,6 +830,10 @@ final class SourceLowering {
     }
     if (l instanceof BooleanLiteralExpr lit) {
       return lit.getValue() ? cond(r) : b.not(cond(r));
+    }
+    CondLowering enumTest = enumParameterTest(l, r, site);
+    if (enumTest != null) {
+      return enumTest;
     }
     for (int i = 0; i < 2; i++) {
       Expression call = i == 0 ? l : r;
@@ -965,6 +994,10 @@ final class SourceLowering {
   }
 
   private Key ownerKey(MethodCallExpr accessor) {
+    CallRole role = classify(accessor);
+    if (role != null && role.protocol().threadOwner() != null) {
+      return Key.field(role.protocol().threadOwner()); // DB.currentTransaction(): the thread's transaction
+    }
     Expression r = accessor.getScope().orElse(null);
     return r == null ? Key.field("this") : keyOrExpr(r);
   }
@@ -1177,6 +1210,38 @@ final class SourceLowering {
 
   private static boolean roleIs(CallRole r, Role role) {
     return r != null && r.role() == role;
+  }
+
+  /**
+   * {@code mode == Mode.TX} on a parameter the unit never assigns: a boolean fact of its own, followed like a boolean
+   * parameter, on which a summary may depend (settled detail 17). Null when the comparison is not of that shape.
+   */
+  private CondLowering enumParameterTest(Expression l, Expression r, Site site) {
+    for (int i = 0; i < 2; i++) {
+      Expression param = i == 0 ? l : r;
+      if (!(param instanceof NameExpr n) || assignedInUnit(n.getNameAsString())) {
+        continue;
+      }
+      Key k = keyOf(param);
+      String constant = k != null && k.kind() == Key.Kind.PARAM ? resolver.enumConstantName(i == 0 ? r : l) : null;
+      if (constant != null && k.paramIndex() >= 0) {
+        return b.leaf(() -> {}, new Cond.Var(Key.enumTest(k, constant)), site);
+      }
+    }
+    return null;
+  }
+
+  private boolean assignedInUnit(String name) {
+    if (assignedNames == null) {
+      Set<String> names = new java.util.HashSet<>();
+      for (AssignExpr a : unit.findAll(AssignExpr.class)) {
+        if (strip(a.getTarget()) instanceof NameExpr n) {
+          names.add(n.getNameAsString());
+        }
+      }
+      assignedNames = names;
+    }
+    return assignedNames.contains(name);
   }
 
   private static String constantName(Expression e) {

@@ -20,6 +20,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.InstanceOfExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -37,6 +38,7 @@ import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
+import dev.txguard.graph.KeptReads;
 import dev.txguard.graph.ThrownType;
 import dev.txguard.protocol.CallFacts;
 import dev.txguard.protocol.CallRole;
@@ -884,11 +886,48 @@ final class SourceResolver {
     }
   }
 
+  /** The simple name of the enum constant {@code e} denotes ({@code TX}, {@code Mode.TX}), or null. */
+  String enumConstantName(Expression e) {
+    if (!(e instanceof NameExpr || e instanceof FieldAccessExpr)) {
+      return null;
+    }
+    try {
+      var ref = e instanceof NameExpr n ? facade.solve(n) : facade.solve((FieldAccessExpr) e);
+      if (ref.isSolved() && ref.getCorrespondingDeclaration().isEnumConstant()) {
+        return ref.getCorrespondingDeclaration().getName();
+      }
+    } catch (RuntimeException | StackOverflowError ex) {
+      // unresolved: not known to be a constant (the benign reading: no context)
+    }
+    return null;
+  }
+
+  /** A read of a value that a {@code ThreadLocal}, collection or map keeps: {@code holder.get()}, {@code map.get(k)}. */
+  boolean readsKept(MethodCallExpr m) {
+    if (m.getScope().isEmpty() || !KeptReads.isReadName(m.getNameAsString())) {
+      return false;
+    }
+    SourceTypeFacts t = typeOf(m.getScope().get());
+    if (t == null) {
+      return false;
+    }
+    if (!t.byName) {
+      return KeptReads.HOLDER_TYPES.stream().anyMatch(t::isSubtypeOf);
+    }
+    return KeptReads.HOLDER_SIMPLE_NAMES.contains(t.qualifiedName().substring(t.qualifiedName().lastIndexOf('.') + 1));
+  }
+
   boolean storesArguments(MethodCallExpr m) {
     if (m.getScope().isEmpty()) {
       return false;
     }
     String n = m.getNameAsString();
+    if (n.equals("set")) {
+      SourceTypeFacts t = typeOf(m.getScope().get());
+      if (t != null && (t.byName ? t.qualifiedName().endsWith("ThreadLocal") : t.isSubtypeOf("java.lang.ThreadLocal"))) {
+        return true;
+      }
+    }
     if (!(n.startsWith("add") || n.startsWith("put") || n.equals("set") || n.startsWith("offer") || n.equals("push")
         || n.startsWith("compute") || n.equals("merge") || n.equals("replace"))) {
       return false;
