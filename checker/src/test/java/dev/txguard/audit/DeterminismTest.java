@@ -94,7 +94,8 @@ class DeterminismTest {
 
     List<String> one = reports(List.of(a), 1, Locale.ROOT);
     List<String> four = reports(List.of(b), 4, Locale.forLanguageTag("tr-TR"));
-    List<String> split = reports(List.of(a.resolve("extra"), a.resolve("java25"), a.resolve("example"), a.resolve("cases")), 3,
+    List<String> split = reports(List.of(a.resolve("extra"), a.resolve("java25"), a.resolve("example"), a.resolve("cases"),
+        a.resolve("modules")), 3,
         Locale.forLanguageTag("ar-SA-u-nu-arab"));
 
     List<String> formats = List.of("text", "SARIF", "HTML", "baseline");
