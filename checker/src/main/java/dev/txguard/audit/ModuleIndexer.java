@@ -44,7 +44,7 @@ final class ModuleIndexer {
               .setStoreTokens(false));
           List<ModuleIndex.Method> mine = new ArrayList<>();
           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-            scan(parser, files.get(i), mine);
+            scan(parser, files.get(i), mine, registry);
           }
           methods.addAll(mine);
         }));
@@ -63,10 +63,10 @@ final class ModuleIndexer {
     return ModuleIndex.build(methods, registry);
   }
 
-  private static void scan(JavaParser parser, SourceFile file, List<ModuleIndex.Method> out) {
+  private static void scan(JavaParser parser, SourceFile file, List<ModuleIndex.Method> out, ProtocolRegistry registry) {
     try {
       ParseResult<CompilationUnit> r = parser.parse(SourceText.decode(Files.readAllBytes(file.file())).text());
-      r.getResult().ifPresent(cu -> SourceModuleScan.scan(cu, out));
+      r.getResult().ifPresent(cu -> SourceModuleScan.scan(cu, out, registry));
     } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // the second pass reads and reports this file
     }

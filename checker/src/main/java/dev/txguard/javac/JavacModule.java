@@ -87,7 +87,7 @@ final class JavacModule implements ModuleBodies {
       }
     }
     for (CompilationUnitTree cu : units) {
-      JavacModuleScan.scan(cu, methods);
+      JavacModuleScan.scan(cu, methods, config.registry);
     }
     return ModuleIndex.build(methods, config.registry);
   }

@@ -32,7 +32,9 @@ final class JavacModuleScan {
 
   private JavacModuleScan() {}
 
-  static void scan(CompilationUnitTree cu, List<ModuleIndex.Method> out) {
+  static void scan(CompilationUnitTree cu, List<ModuleIndex.Method> out, dev.txguard.protocol.ProtocolRegistry registry) {
+    boolean apiFile = cu.getImports().stream().anyMatch(i -> !i.isStatic()
+        && ModuleIndex.isApiImport(i.getQualifiedIdentifier().toString(), registry));
     new TreeScanner<Void, Void>() {
       private final Deque<String> classes = new ArrayDeque<>();
       private final Deque<Collector> methods = new ArrayDeque<>();
@@ -60,8 +62,9 @@ final class JavacModuleScan {
         methods.pop();
         if (!methods.isEmpty()) {
           methods.peek().calls.addAll(c.calls); // as the audit's scan: a body's calls include its nested classes'
+          methods.peek().unqualified.addAll(c.unqualified);
         }
-        out.add(new ModuleIndex.Method(c.name, c.calls, c.stores));
+        out.add(new ModuleIndex.Method(c.name, c.calls, c.unqualified, c.stores, m.getParameters().isEmpty(), apiFile));
         return null;
       }
 
@@ -79,7 +82,11 @@ final class JavacModuleScan {
           Collector c = methods.peek();
           String name = calledName(m.getMethodSelect());
           if (name != null) {
+            name = dev.txguard.source.SourceModuleScan.callName(name, m.getArguments().size());
             c.calls.add(name);
+            if (m.getMethodSelect() instanceof IdentifierTree) {
+              c.unqualified.add(name);
+            }
             if (STORING_CALLS.contains(name) && m.getArguments().stream().anyMatch(c::isParam)) {
               c.stores = true;
             }
@@ -139,6 +146,7 @@ final class JavacModuleScan {
   private static final class Collector {
     final String name;
     final Set<String> calls = new HashSet<>();
+    final Set<String> unqualified = new HashSet<>();
     final Set<String> params = new HashSet<>();
     final Set<String> locals = new HashSet<>();
     boolean stores;

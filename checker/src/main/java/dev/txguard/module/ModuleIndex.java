@@ -19,10 +19,15 @@ import java.util.Set;
  * gets a summary only when its name may matter (semantics: "The module"). Over-approximating costs time only.
  */
 public final class ModuleIndex {
-  /** One method body of the module, as a front end's syntax scan sees it. */
-  public record Method(String name, Set<String> calls, boolean storesParameter) {
+  /**
+   * One method body of the module, as a front end's syntax scan sees it: its name, the names it calls (those called
+   * without a receiver also in {@code unqualifiedCalls}), whether it stores a parameter, whether it takes none.
+   */
+  public record Method(String name, Set<String> calls, Set<String> unqualifiedCalls, boolean storesParameter,
+      boolean noParameters, boolean apiFile) {
     public Method {
       calls = Set.copyOf(calls);
+      unqualifiedCalls = Set.copyOf(unqualifiedCalls);
     }
   }
 
@@ -45,22 +50,53 @@ public final class ModuleIndex {
     for (Method m : methods) {
       byName.computeIfAbsent(m.name(), k -> new java.util.ArrayList<>()).add(m);
     }
+    // A call of a begin name without a receiver (`begin();`) is a begin only on a type of the module that declares
+    // commit() and rollback() (the zero-config rule): java.nio's channels call an inherited begin() on every read.
+    // A file that imports no transaction API begins only through home-grown types: java.util.stream's Sink.begin(long)
+    // and java.nio's begin() are no transactions (the scans record `begin` with arguments as `begin/N`).
+    boolean homeGrown = declares(methods, "commit") && declares(methods, "rollback");
     boolean changed = true;
     while (changed) {
       changed = false;
       for (Method m : methods) {
-        if (!begin.contains(m.name()) && m.calls().stream().anyMatch(n -> registry.mayBegin(n) || begin.contains(n))) {
+        if (!begin.contains(m.name()) && m.calls().stream().anyMatch(n -> begin.contains(base(n))
+            || (registry.mayBegin(n) && (homeGrown || (m.apiFile() && !m.unqualifiedCalls().contains(n)))))) {
           begin.add(m.name());
           changed = true;
         }
         if (!relevant.contains(m.name()) && (m.storesParameter()
-            || m.calls().stream().anyMatch(n -> mattersByItself(n, registry) || relevant.contains(n)))) {
+            || m.calls().stream().anyMatch(n -> mattersByItself(base(n), registry) || relevant.contains(base(n))))) {
           relevant.add(m.name());
           changed = true;
         }
       }
     }
     return new ModuleIndex(begin, relevant);
+  }
+
+  /** Packages of the built-in APIs: a file importing from one may begin through them. */
+  private static final List<String> API_PACKAGES = List.of("jakarta.persistence", "javax.persistence", "org.hibernate",
+      "jakarta.transaction", "javax.transaction", "java.sql", "javax.sql", "org.springframework", "org.apache.ibatis",
+      "org.mybatis", "org.jdbi", "redis.clients", "com.mongodb", "org.neo4j", "io.ebean");
+
+  /** Whether an import names a built-in API's package (or a configured protocol's type). */
+  public static boolean isApiImport(String imported, ProtocolRegistry registry) {
+    for (String p : API_PACKAGES) {
+      if (imported.equals(p) || imported.startsWith(p + ".")) {
+        return true;
+      }
+    }
+    return registry.isKnownTypeName(imported);
+  }
+
+  /** {@code begin/2} -> begin: a module method of that name may still be called so. */
+  private static String base(String call) {
+    int slash = call.indexOf('/');
+    return slash < 0 ? call : call.substring(0, slash);
+  }
+
+  private static boolean declares(Collection<Method> methods, String name) {
+    return methods.stream().anyMatch(m -> m.noParameters() && m.name().equals(name));
   }
 
   /** A call name that plays a role without any module body: the protocol table, factories, ending or closing words. */

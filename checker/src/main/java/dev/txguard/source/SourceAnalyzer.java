@@ -396,7 +396,7 @@ public final class SourceAnalyzer {
   /** Without an audit's module, the file is a module of its own (as one file given to javac is). */
   private SourceModule singleFileModule(CompilationUnit cu) {
     List<dev.txguard.module.ModuleIndex.Method> methods = new ArrayList<>();
-    SourceModuleScan.scan(cu, methods);
+    SourceModuleScan.scan(cu, methods, registry);
     return SourceModule.singleFile(dev.txguard.module.ModuleIndex.build(methods, registry), analysisOptions);
   }
 

@@ -33,7 +33,9 @@ public final class SourceModuleScan {
   private SourceModuleScan() {}
 
   /** Adds an entry per method or constructor with a body in {@code cu} to {@code out}. */
-  public static void scan(CompilationUnit cu, List<ModuleIndex.Method> out) {
+  public static void scan(CompilationUnit cu, List<ModuleIndex.Method> out, dev.txguard.protocol.ProtocolRegistry registry) {
+    boolean apiFile = cu.getImports().stream()
+        .anyMatch(i -> !i.isStatic() && ModuleIndex.isApiImport(i.getNameAsString(), registry));
     for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
       Node body;
       String name;
@@ -60,9 +62,14 @@ public final class SourceModuleScan {
       }
       params.removeAll(locals);
       Set<String> calls = new HashSet<>();
+      Set<String> unqualified = new HashSet<>();
       boolean stores = false;
       for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
-        calls.add(call.getNameAsString());
+        String called = callName(call.getNameAsString(), call.getArguments().size());
+        calls.add(called);
+        if (call.getScope().isEmpty()) {
+          unqualified.add(called);
+        }
         if (STORING_CALLS.contains(call.getNameAsString()) && call.getArguments().stream().anyMatch(a -> isParam(a, params))) {
           stores = true;
         }
@@ -81,8 +88,13 @@ public final class SourceModuleScan {
           stores = true;
         }
       }
-      out.add(new ModuleIndex.Method(name, calls, stores));
+      out.add(new ModuleIndex.Method(name, calls, unqualified, stores, c.getParameters().isEmpty(), apiFile));
     }
+  }
+
+  /** {@code begin} with arguments is no begin of any API ({@code Sink.begin(long)}): indexed as {@code begin/N}. */
+  public static String callName(String name, int arguments) {
+    return name.equals("begin") && arguments > 0 ? name + "/" + arguments : name;
   }
 
   private static boolean isParam(Expression e, Set<String> params) {
