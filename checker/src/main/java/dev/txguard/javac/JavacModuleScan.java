@@ -82,7 +82,7 @@ final class JavacModuleScan {
           Collector c = methods.peek();
           String name = calledName(m.getMethodSelect());
           if (name != null) {
-            name = dev.txguard.source.SourceModuleScan.callName(name, m.getArguments().size());
+            name = ModuleIndex.callName(name, m.getArguments().size());
             c.calls.add(name);
             if (m.getMethodSelect() instanceof IdentifierTree) {
               c.unqualified.add(name);

@@ -89,6 +89,14 @@ public final class ModuleIndex {
     return registry.isKnownTypeName(imported);
   }
 
+  /**
+   * How a scan records a call: {@code begin} with arguments is no begin of any API ({@code Sink.begin(long)}), so it
+   * is indexed as {@code begin/N}. (Here, not in a scan: the Error Prone front end must not load JavaParser.)
+   */
+  public static String callName(String name, int arguments) {
+    return name.equals("begin") && arguments > 0 ? name + "/" + arguments : name;
+  }
+
   /** {@code begin/2} -> begin: a module method of that name may still be called so. */
   private static String base(String call) {
     int slash = call.indexOf('/');

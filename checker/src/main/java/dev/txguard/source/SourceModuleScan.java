@@ -65,7 +65,7 @@ public final class SourceModuleScan {
       Set<String> unqualified = new HashSet<>();
       boolean stores = false;
       for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
-        String called = callName(call.getNameAsString(), call.getArguments().size());
+        String called = ModuleIndex.callName(call.getNameAsString(), call.getArguments().size());
         calls.add(called);
         if (call.getScope().isEmpty()) {
           unqualified.add(called);
@@ -90,11 +90,6 @@ public final class SourceModuleScan {
       }
       out.add(new ModuleIndex.Method(name, calls, unqualified, stores, c.getParameters().isEmpty(), apiFile));
     }
-  }
-
-  /** {@code begin} with arguments is no begin of any API ({@code Sink.begin(long)}): indexed as {@code begin/N}. */
-  public static String callName(String name, int arguments) {
-    return name.equals("begin") && arguments > 0 ? name + "/" + arguments : name;
   }
 
   private static boolean isParam(Expression e, Set<String> params) {
