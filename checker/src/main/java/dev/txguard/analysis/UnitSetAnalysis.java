@@ -9,8 +9,6 @@ import dev.txguard.graph.Op;
 import dev.txguard.graph.TxInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -31,9 +31,6 @@ public final class ModuleIndex {
     }
   }
 
-  /** An index that knows no module method: every front end's behaviour before module-wide summaries. */
-  public static final ModuleIndex EMPTY = new ModuleIndex(Set.of(), Set.of());
-
   private final Set<String> beginNames;
   private final Set<String> relevantNames;
 

@@ -106,10 +106,6 @@ final class SourceResolver {
   private final java.nio.file.Path file;
   private final SourceModule module;
 
-  SourceResolver(CompilationUnit cu, JavaParserFacade facade, ProtocolRegistry registry) {
-    this(cu, facade, registry, null, null);
-  }
-
   SourceResolver(CompilationUnit cu, JavaParserFacade facade, ProtocolRegistry registry, java.nio.file.Path file,
       SourceModule module) {
     this.cu = cu;
