@@ -98,7 +98,8 @@ public final class AuditRunner {
     ThreadFactory analysisThreads = threads("txguard-audit-", WORKER_STACK);
     ModuleImports modules = ModuleImports.of(options.classpath());
     // Semantics "The module": every file under the audited source roots, analysed together.
-    SourceModule module = new SourceModule(ModuleIndexer.build(files, options.registry(), threads), analysisOptions(),
+    ModuleIndexer.Result indexed = ModuleIndexer.build(files, options.registry(), threads, options.release());
+    SourceModule module = new SourceModule(indexed.index(), analysisOptions(),
         file -> SourceText.decode(Files.readAllBytes(file)).text());
     try {
       List<Future<?>> workers = new ArrayList<>();
@@ -108,7 +109,9 @@ public final class AuditRunner {
               analysisOptions(), TypeSolvers.create(found.sourceRoots(), found.declaredElsewhere(), classpath),
               options.release(), modules, module), options.fileTimeLimit(), analysisThreads)) {
             for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
-              outcomes[i] = worker.audit(files.get(i));
+              // A file the first pass read whole and found nothing to select in: no finding, no problem.
+              outcomes[i] = indexed.quiet()[i] ? new FileOutcome(files.get(i).path(), null, List.of(), List.of(), true)
+                  : worker.audit(files.get(i));
               listener.fileDone();
             }
           }

@@ -1,17 +1,21 @@
 package dev.txguard.audit;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.txguard.module.ModuleIndex;
 import dev.txguard.protocol.ProtocolRegistry;
+import dev.txguard.source.JavaRelease;
+import dev.txguard.source.NestingDepth;
 import dev.txguard.source.SourceModuleScan;
+import dev.txguard.source.SourceParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,15 +23,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The audit's first pass: reads every file of the module once, parsed for its syntax only (no validation, comments or
- * tokens), and builds the {@link ModuleIndex} the analysis of each file needs: which names begin or matter through
+ * The audit's first pass: reads every file of the module once, parsed as the second pass parses it (same release, no
+ * symbols), and builds the {@link ModuleIndex} the analysis of each file needs: which names begin or matter through
  * methods of other files. A file that does not parse adds nothing here; the second pass reports it.
+ *
+ * <p>It also tells which files the second pass need not read again: a file that parsed here and calls no name that
+ * may begin (directly or through a module method) has no unit the analysis would select, so its outcome is known
+ * (no finding, no problem). Most files of a large module are such files; skipping their second parse is what keeps
+ * the audit near the cost of parsing the module once (docs/performance.md, section 3).
  */
 final class ModuleIndexer {
   private ModuleIndexer() {}
 
-  static ModuleIndex build(List<SourceFile> files, ProtocolRegistry registry, int threads) {
+  /**
+   * The index, and per file (in the order given) whether the second pass can skip it: it parsed, is not nested beyond
+   * {@link NestingDepth#LIMIT}, is valid UTF-8, and none of the names it calls may begin.
+   */
+  record Result(ModuleIndex index, boolean[] quiet) {}
+
+  static Result build(List<SourceFile> files, ProtocolRegistry registry, int threads, JavaRelease release) {
     List<ModuleIndex.Method> methods = Collections.synchronizedList(new ArrayList<>());
+    List<Set<String>> called = new ArrayList<>(Collections.nCopies(files.size(), null)); // null: analyse it
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(null, r, "txguard-index", 64L << 20); // deep expressions need a large stack
@@ -38,13 +54,13 @@ final class ModuleIndexer {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < Math.max(1, threads); t++) {
         workers.add(pool.submit(() -> {
-          JavaParser parser = new JavaParser(new ParserConfiguration()
-              .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
-              .setAttributeComments(false)
-              .setStoreTokens(false));
+          SourceParser parser = new SourceParser(release, null);
           List<ModuleIndex.Method> mine = new ArrayList<>();
           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-            scan(parser, files.get(i), mine, registry);
+            Set<String> names = scan(parser, files.get(i), mine, registry);
+            synchronized (called) {
+              called.set(i, names);
+            }
           }
           methods.addAll(mine);
         }));
@@ -60,15 +76,41 @@ final class ModuleIndexer {
     } finally {
       pool.shutdownNow();
     }
-    return ModuleIndex.build(methods, registry);
+    ModuleIndex index = ModuleIndex.build(methods, registry);
+    boolean[] quiet = new boolean[files.size()];
+    for (int i = 0; i < quiet.length; i++) {
+      Set<String> names = called.get(i);
+      // The second pass's selection (SourceAnalyzer.select) over the file's units can select nothing: the names are a
+      // superset of what its units call.
+      quiet[i] = names != null && names.stream().noneMatch(n -> registry.mayBegin(n) || index.mayBegin(n));
+    }
+    return new Result(index, quiet);
   }
 
-  private static void scan(JavaParser parser, SourceFile file, List<ModuleIndex.Method> out, ProtocolRegistry registry) {
+  /** Indexes the file's methods; returns the names it calls, or null when the second pass must read it. */
+  private static Set<String> scan(SourceParser parser, SourceFile file, List<ModuleIndex.Method> out,
+      ProtocolRegistry registry) {
     try {
-      ParseResult<CompilationUnit> r = parser.parse(SourceText.decode(Files.readAllBytes(file.file())).text());
-      r.getResult().ifPresent(cu -> SourceModuleScan.scan(cu, out, registry));
+      SourceText text = SourceText.decode(Files.readAllBytes(file.file()));
+      if (NestingDepth.of(text.text()) > NestingDepth.LIMIT) {
+        return null;
+      }
+      SourceParser.Parsed parsed = parser.parse(text.text());
+      if (parsed.unit() == null) {
+        return null;
+      }
+      CompilationUnit cu = parsed.unit();
+      SourceModuleScan.scan(cu, out, registry);
+      Set<String> names = new HashSet<>();
+      for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
+        names.add(call.getNameAsString());
+      }
+      for (ObjectCreationExpr n : cu.findAll(ObjectCreationExpr.class)) {
+        names.add("new " + n.getType().getNameAsString());
+      }
+      return text.latin1Fallback() ? null : names;
     } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      // the second pass reads and reports this file
+      return null; // the second pass reads and reports this file
     }
   }
 }
