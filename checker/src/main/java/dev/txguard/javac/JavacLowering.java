@@ -64,6 +64,7 @@ import dev.txguard.graph.ThrownType;
 import dev.txguard.graph.TxInfo;
 import dev.txguard.protocol.CallRole;
 import dev.txguard.protocol.ProtocolRegistry;
+import dev.txguard.protocol.Unwrapping;
 import dev.txguard.protocol.Role;
 import dev.txguard.protocol.StatusSwitch;
 import java.util.ArrayList;
@@ -100,6 +101,16 @@ final class JavacLowering {
   private Set<String> pendingLabels = Set.of();
   /** Effectively final locals holding a status ({@code TransactionStatus st = tx.getStatus()}): the handle asked. */
   private final Map<Symbol, StatusVar> statusVars = new HashMap<>();
+  /** Locals declared as a (cast) copy of another variable: where the value came from (for proxies, below). */
+  private final Map<Key, Origin> origins = new HashMap<>();
+  /** Locals holding a proxy's invocation handler: the object behind that proxy. */
+  private final Map<Key, Origin> proxyHandlers = new HashMap<>();
+
+  /**
+   * A variable and the expression it was read from, before any cast ({@code (Proxy) conn} comes from a
+   * {@code Connection}); {@code type} is that expression's type, read only for a proxy's handler (null until then).
+   */
+  private record Origin(Key key, ExpressionTree expr, String type) {}
 
   private record StatusVar(Key handle, CallRole role) {}
 
@@ -211,7 +222,9 @@ final class JavacLowering {
     } else if (t instanceof VariableTree v) {
       recordStatusVar(v);
       if (v.getInitializer() != null) {
-        lowerValueInto(keyOfSymbol(ASTHelpers.getSymbol(v)), v.getInitializer());
+        Key dst = keyOfSymbol(ASTHelpers.getSymbol(v));
+        noteOrigin(dst, v.getInitializer());
+        lowerValueInto(dst, v.getInitializer());
       }
     } else if (t instanceof ExpressionStatementTree e) {
       discardedCall = strip(e.getExpression()) instanceof MethodInvocationTree m ? m : null;
@@ -554,6 +567,9 @@ final class JavacLowering {
     }
     if (v instanceof LiteralTree lit && lit.getKind() == Tree.Kind.NULL_LITERAL) {
       b.op(new Op.Clear(dst, true), sites.of(value));
+    } else if (v instanceof MethodInvocationTree m && unwrapped(m) != null) {
+      lowerExpr(m);
+      b.op(new Op.Copy(dst, unwrapped(m), false), sites.of(value)); // Connection c = h.getWrappedConnection()
     } else if (v instanceof MethodInvocationTree m) {
       CallRole role = classify(m);
       if (role != null && role.role() == Role.ACCESSOR) {
@@ -597,6 +613,8 @@ final class JavacLowering {
   private void lowerAssignment(ExpressionTree target, ExpressionTree value) {
     ExpressionTree t = strip(target);
     Key k = keyOf(t);
+    origins.remove(k); // noted for declarations only: a reassigned local holds something else from here on
+    proxyHandlers.remove(k);
     if (k != null && (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM)) {
       lowerValueInto(k, value);
       return;
@@ -972,6 +990,9 @@ final class JavacLowering {
       ExpressionTree r = JavacCallFacts.receiver(m);
       return r == null ? Key.field("this") : keyOrExpr(r); // db.begin().commit(): the value of a fluent begin is db
     }
+    if (e instanceof MethodInvocationTree m) {
+      return unwrapped(m);
+    }
     if (e instanceof MemberSelectTree s) {
       Symbol sym = ASTHelpers.getSymbol(s);
       if (sym != null && sym.getKind() == ElementKind.FIELD
@@ -983,6 +1004,77 @@ final class JavacLowering {
       }
     }
     return null;
+  }
+
+  /**
+   * The variable a call denotes because it yields the same object (protocol {@link Unwrapping}): the object behind a
+   * proxy, read through the proxy's handler; {@code conn.unwrap(Connection.class)}. Null for any other call.
+   */
+  private Key unwrapped(MethodInvocationTree m) {
+    ExpressionTree receiver = JavacCallFacts.receiver(m);
+    Key r = receiver == null ? null : keyOf(strip(receiver));
+    Origin behind = r == null ? null : proxyHandlers.get(r);
+    boolean unwrap = r != null && m.getArguments().size() == 1 && Unwrapping.UNWRAP.contentEquals(methodName(m));
+    Symbol.MethodSymbol sym = behind != null || unwrap ? ASTHelpers.getSymbol(m) : null;
+    if (sym == null) {
+      return null; // by syntax first: most calls are neither, and the audit's answers cost a resolution
+    }
+    JavacCallFacts facts = new JavacCallFacts(m, sym, typeCache);
+    if (behind != null && Unwrapping.returnsProxied(facts, behind.type())) {
+      return behind.key();
+    }
+    return unwrap && Unwrapping.unwrapsConnection(facts) ? r : null;
+  }
+
+  /** The called method's simple name, from the syntax alone. */
+  private static CharSequence methodName(MethodInvocationTree m) {
+    ExpressionTree select = m.getMethodSelect();
+    return select instanceof MemberSelectTree s ? s.getIdentifier()
+        : select instanceof IdentifierTree id ? id.getName() : "";
+  }
+
+  /** {@code T x = (T) y;} notes where x came from; {@code H h = (H) Proxy.getInvocationHandler(p);} what h wraps. */
+  private void noteOrigin(Key dst, ExpressionTree init) {
+    if (dst == null || dst.kind() != Key.Kind.LOCAL) {
+      return;
+    }
+    ExpressionTree v = strip(init);
+    if (v instanceof MethodInvocationTree m && m.getArguments().size() == 1
+        && Unwrapping.GET_INVOCATION_HANDLER.contentEquals(methodName(m)) && ASTHelpers.getSymbol(m) != null
+        && Unwrapping.readsProxyHandler(new JavacCallFacts(m, ASTHelpers.getSymbol(m), typeCache))) {
+      Origin proxied = originOf(m.getArguments().get(0));
+      proxied = proxied == null ? null : typed(proxied);
+      if (proxied != null) {
+        proxyHandlers.put(dst, proxied);
+      }
+      return;
+    }
+    Key src = keyOf(v);
+    if (src != null && proxyHandlers.containsKey(src)) {
+      proxyHandlers.put(dst, proxyHandlers.get(src));
+    } else if (src != null) {
+      Origin o = originOf(v);
+      if (o != null) {
+        origins.put(dst, o);
+      }
+    }
+  }
+
+  private Origin originOf(ExpressionTree e) {
+    ExpressionTree s = strip(e);
+    Key k = keyOf(s);
+    if (k == null) {
+      return null;
+    }
+    Origin earlier = origins.get(k);
+    return earlier != null ? earlier : new Origin(k, s, null);
+  }
+
+  /** The origin with its type: what a proxy made from it can return. */
+  private Origin typed(Origin o) {
+    ExpressionTree s = o.expr();
+    dev.txguard.protocol.TypeFacts t = typeCache.of(ASTHelpers.getType(s));
+    return t == null ? null : new Origin(o.key(), s, t.qualifiedName());
   }
 
   private Key keyOrExpr(ExpressionTree e) {

@@ -66,6 +66,7 @@ import dev.txguard.graph.ThrownType;
 import dev.txguard.graph.TxInfo;
 import dev.txguard.protocol.CallRole;
 import dev.txguard.protocol.ProtocolRegistry;
+import dev.txguard.protocol.Unwrapping;
 import dev.txguard.protocol.Role;
 import dev.txguard.protocol.StatusSwitch;
 import java.util.ArrayList;
@@ -96,6 +97,16 @@ final class SourceLowering {
   private Set<String> pendingLabels = Set.of();
   // Nodes are equal by structure; two equal-looking declarations are different variables.
   private final java.util.IdentityHashMap<Node, StatusVar> statusVars = new java.util.IdentityHashMap<>();
+  /** Locals declared as a (cast) copy of another variable: where the value came from (for proxies, below). */
+  private final java.util.Map<Key, Origin> origins = new java.util.HashMap<>();
+  /** Locals holding a proxy's invocation handler: the object behind that proxy. */
+  private final java.util.Map<Key, Origin> proxyHandlers = new java.util.HashMap<>();
+
+  /**
+   * A variable and the expression it was read from, before any cast ({@code (Proxy) conn} comes from a
+   * {@code Connection}); {@code type} is that expression's type, read only for a proxy's handler (null until then).
+   */
+  private record Origin(Key key, Expression expr, String type) {}
 
   private record StatusVar(Key handle, CallRole role) {}
 
@@ -430,8 +441,9 @@ final class SourceLowering {
       for (VariableDeclarator d : v.getVariables()) {
         recordStatusVar(d);
         if (d.getInitializer().isPresent()) {
-          lowerValueInto(keyOfDeclaration(d, d.getNameAsString()), d.getInitializer().get(),
-              declaredBoolean(d.getType()));
+          Key dst = keyOfDeclaration(d, d.getNameAsString());
+          noteOrigin(dst, d.getInitializer().get());
+          lowerValueInto(dst, d.getInitializer().get(), declaredBoolean(d.getType()));
         }
       }
     } else if (e instanceof AssignExpr a) {
@@ -498,6 +510,9 @@ final class SourceLowering {
     }
     if (v instanceof NullLiteralExpr) {
       b.op(new Op.Clear(dst, true), sites.of(value));
+    } else if (v instanceof MethodCallExpr m && unwrapped(m) != null) {
+      lowerExpr(m);
+      b.op(new Op.Copy(dst, unwrapped(m), false), sites.of(value)); // Connection c = h.getWrappedConnection()
     } else if (v instanceof MethodCallExpr m) {
       CallRole role = classify(m);
       if (role != null && role.role() == Role.ACCESSOR) {
@@ -560,6 +575,8 @@ final class SourceLowering {
   private void lowerAssignment(Expression target, Expression value) {
     Expression t = strip(target);
     Key k = keyOf(t);
+    origins.remove(k); // noted for declarations only: a reassigned local holds something else from here on
+    proxyHandlers.remove(k);
     if (k != null && (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM)) {
       lowerValueInto(k, value, t instanceof NameExpr n ? declaredBoolean(resolver.declarationOf(n.getNameAsString(), n))
           : null);
@@ -939,6 +956,9 @@ final class SourceLowering {
       // db.begin().commit(): the value of a fluent begin is db
       return m.getScope().isEmpty() ? Key.field("this") : keyOrExpr(m.getScope().get());
     }
+    if (e instanceof MethodCallExpr m) {
+      return unwrapped(m);
+    }
     if (e instanceof FieldAccessExpr f) {
       if (f.getScope() instanceof ThisExpr || resolver.isTypeName(f.getScope())) {
         return Key.field("f:" + f.getNameAsString());
@@ -946,6 +966,68 @@ final class SourceLowering {
       return Key.expr(text(f));
     }
     return null;
+  }
+
+  /**
+   * The variable a call denotes because it yields the same object (protocol {@link Unwrapping}): the object behind a
+   * proxy, read through the proxy's handler; {@code conn.unwrap(Connection.class)}. Null for any other call.
+   */
+  private Key unwrapped(MethodCallExpr m) {
+    Key r = m.getScope().isEmpty() ? null : keyOf(strip(m.getScope().get()));
+    Origin behind = r == null ? null : proxyHandlers.get(r);
+    boolean unwrap = r != null && m.getArguments().size() == 1 && m.getNameAsString().equals(Unwrapping.UNWRAP);
+    if (behind == null && !unwrap) {
+      return null; // by syntax first: most calls are neither, and each answer below costs a resolution
+    }
+    dev.txguard.protocol.CallFacts facts = resolver.callFacts(m, this::classifyForFacts);
+    if (behind != null && Unwrapping.returnsProxied(facts, behind.type())) {
+      return behind.key();
+    }
+    return unwrap && Unwrapping.unwrapsConnection(facts) ? r : null;
+  }
+
+  /** {@code T x = (T) y;} notes where x came from; {@code H h = (H) Proxy.getInvocationHandler(p);} what h wraps. */
+  private void noteOrigin(Key dst, Expression init) {
+    if (dst == null || dst.kind() != Key.Kind.LOCAL) {
+      return;
+    }
+    Expression v = strip(init);
+    if (v instanceof MethodCallExpr m && m.getArguments().size() == 1
+        && m.getNameAsString().equals(Unwrapping.GET_INVOCATION_HANDLER)
+        && Unwrapping.readsProxyHandler(resolver.callFacts(m, this::classifyForFacts))) {
+      Origin proxied = originOf(m.getArgument(0));
+      proxied = proxied == null ? null : typed(proxied);
+      if (proxied != null) {
+        proxyHandlers.put(dst, proxied);
+      }
+      return;
+    }
+    Key src = keyOf(v);
+    if (src != null && proxyHandlers.containsKey(src)) {
+      proxyHandlers.put(dst, proxyHandlers.get(src));
+    } else if (src != null) {
+      Origin o = originOf(v);
+      if (o != null) {
+        origins.put(dst, o);
+      }
+    }
+  }
+
+  private Origin originOf(Expression e) {
+    Expression s = strip(e);
+    Key k = keyOf(s);
+    if (k == null) {
+      return null;
+    }
+    Origin earlier = origins.get(k);
+    return earlier != null ? earlier : new Origin(k, s, null);
+  }
+
+  /** The origin with its type: what a proxy made from it can return. */
+  private Origin typed(Origin o) {
+    Expression s = o.expr();
+    dev.txguard.protocol.TypeFacts t = resolver.typeOf(s);
+    return t == null ? null : new Origin(o.key(), s, t.qualifiedName());
   }
 
   private Key keyOrExpr(Expression e) {
