@@ -51,7 +51,7 @@ public final class UnitSetAnalysis {
     ModuleSummaries.Summaries summaries = module.forUnit(bodies);
     List<UnitResult> results = new ArrayList<>();
     for (FlowGraph g : units) {
-      if (!g.hasTransactionOps()) {
+      if (!g.hasTransactionOps() || !mayBegin(g, summaries)) {
         continue;
       }
       try {
@@ -62,6 +62,29 @@ public final class UnitSetAnalysis {
       }
     }
     return results;
+  }
+
+  /**
+   * Whether anything in the unit can begin a transaction: a begin of its own, or a call of a module method whose
+   * summary begins one (on a slot, a returned handle, a kept object), in any context. A unit that cannot has no
+   * finding to report, so it is not analysed: a long method that only calls module methods (quartz's scheduler loop,
+   * through the JobStore interface) would otherwise spend the state budget on paths that decide nothing.
+   */
+  private static boolean mayBegin(FlowGraph g, ModuleSummaries.Summaries summaries) {
+    for (Node n : g.nodes()) {
+      if (n.op() instanceof Op.Begin) {
+        return true;
+      }
+      if (n.op() instanceof Op.Call c && c.localCallee() != null && begins(summaries.get(c.localCallee()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean begins(Summary s) {
+    return s != null && (!s.begins().isEmpty() || s.returnsHandle() != null
+        || (s.kept() != null && s.kept().begun() != null) || begins(s.whenTrue()) || begins(s.whenFalse()));
   }
 
   /**
