@@ -429,6 +429,12 @@ public final class SourceAnalyzer {
           }
         };
 
+    /**
+     * Per parsed file (by identity: a tree's own hashCode walks it), its methods and constructors with a body by unit
+     * id, the first in the file winning. Dropped whole now and then: a re-parsed file is a new tree.
+     */
+    private final Map<CompilationUnit, Map<String, CallableDeclaration<?>>> callables = new IdentityHashMap<>();
+
     void start(SourceModule module, java.nio.file.Path current, FileContext context) {
       if (this.module != module) {
         others.clear();
@@ -448,13 +454,26 @@ public final class SourceAnalyzer {
       if (ctx == null) {
         return null;
       }
+      // Indexed once per file: a walk of the whole file per callee made large files quadratic (hsqldb's SqlFile).
+      if (callables.size() > 4 * FILES_KEPT) {
+        callables.clear();
+      }
+      CallableDeclaration<?> c = callables.computeIfAbsent(ctx.cu(), cu -> index(ctx)).get(id);
+      if (c == null) {
+        return null;
+      }
+      checkpoint();
+      return lower(ctx, c);
+    }
+
+    private Map<String, CallableDeclaration<?>> index(FileContext ctx) {
+      Map<String, CallableDeclaration<?>> byId = new java.util.HashMap<>();
       for (CallableDeclaration<?> c : ctx.cu().findAll(CallableDeclaration.class)) {
-        if (id.equals(ctx.resolver().unitId(c)) && (!(c instanceof MethodDeclaration m) || m.getBody().isPresent())) {
-          checkpoint();
-          return lower(ctx, c);
+        if (!(c instanceof MethodDeclaration m) || m.getBody().isPresent()) {
+          byId.putIfAbsent(ctx.resolver().unitId(c), c);
         }
       }
-      return null;
+      return byId;
     }
 
     private java.util.Optional<FileContext> open(java.nio.file.Path file) {
