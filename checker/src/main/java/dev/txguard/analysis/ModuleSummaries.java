@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ModuleSummaries {
   /** The analysed unit's callees are at depth {@code DEPTH}; wrappers of wrappers are followed three levels deep. */
-  static final int DEPTH = 4;
+  public static final int DEPTH = 4;
 
   private final AnalysisOptions options;
   private final HandOffNames handOff;
@@ -51,6 +51,20 @@ public final class ModuleSummaries {
   /** A graph the front end lowered already (a unit it analyses), so that it is not lowered again as a callee. */
   void seed(FlowGraph g) {
     graphs.putIfAbsent(g.unitId(), Optional.of(g));
+  }
+
+  /**
+   * Whether a call of method {@code id}, from a unit at the top, may begin a transaction: its summary begins one on a
+   * slot, returns a handle, or keeps an object it began on, in any context. A unit with no begin of its own and no
+   * such call has no finding (see {@link UnitSetAnalysis}), so a front end may skip lowering it.
+   */
+  public boolean callMayBegin(ModuleBodies bodies, String id) {
+    return begins(summary(bodies, id, DEPTH));
+  }
+
+  static boolean begins(Summary s) {
+    return s != null && (!s.begins().isEmpty() || s.returnsHandle() != null
+        || (s.kept() != null && s.kept().begun() != null) || begins(s.whenTrue()) || begins(s.whenFalse()));
   }
 
   /** The summaries a unit at the top sees: its callees' at full depth. */

@@ -75,16 +75,12 @@ public final class UnitSetAnalysis {
       if (n.op() instanceof Op.Begin) {
         return true;
       }
-      if (n.op() instanceof Op.Call c && c.localCallee() != null && begins(summaries.get(c.localCallee()))) {
+      if (n.op() instanceof Op.Call c && c.localCallee() != null
+          && ModuleSummaries.begins(summaries.get(c.localCallee()))) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean begins(Summary s) {
-    return s != null && (!s.begins().isEmpty() || s.returnsHandle() != null
-        || (s.kept() != null && s.kept().begun() != null) || begins(s.whenTrue()) || begins(s.whenFalse()));
   }
 
   /**

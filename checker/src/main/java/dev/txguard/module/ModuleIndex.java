@@ -1,6 +1,7 @@
 package dev.txguard.module;
 
 import dev.txguard.analysis.HandOffNames;
+import dev.txguard.analysis.ModuleSummaries;
 import dev.txguard.protocol.ProtocolRegistry;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ public final class ModuleIndex {
     this.relevantNames = Set.copyOf(relevantNames);
   }
 
-  /** The fixed point over the module's call graph by name. */
+  /** The module's call graph by name, followed as deep as summaries are ({@link ModuleSummaries#DEPTH} levels). */
   public static ModuleIndex build(Collection<Method> methods, ProtocolRegistry registry) {
     Set<String> begin = new HashSet<>();
     Set<String> relevant = new HashSet<>();
@@ -52,19 +53,20 @@ public final class ModuleIndex {
     // A file that imports no transaction API begins only through home-grown types: java.util.stream's Sink.begin(long)
     // and java.nio's begin() are no transactions (the scans record `begin` with arguments as `begin/N`).
     boolean homeGrown = declares(methods, "commit") && declares(methods, "rollback");
-    boolean changed = true;
-    while (changed) {
-      changed = false;
+    // Level by level, as deep as summaries see (ModuleSummaries.DEPTH): a name first reached at a deeper level could
+    // only matter through a chain of wrappers that no summary follows. Without the bound, common names (jOOQ's
+    // `$alias`, `execute`) carried "may begin" through 4,250 of jOOQ's method names.
+    for (int level = 1; level <= ModuleSummaries.DEPTH; level++) {
+      Set<String> beginBelow = Set.copyOf(begin);
+      Set<String> relevantBelow = Set.copyOf(relevant);
       for (Method m : methods) {
-        if (!begin.contains(m.name()) && m.calls().stream().anyMatch(n -> begin.contains(base(n))
+        if (!begin.contains(m.name()) && m.calls().stream().anyMatch(n -> beginBelow.contains(base(n))
             || (registry.mayBegin(n) && (homeGrown || (m.apiFile() && !m.unqualifiedCalls().contains(n)))))) {
           begin.add(m.name());
-          changed = true;
         }
         if (!relevant.contains(m.name()) && (m.storesParameter()
-            || m.calls().stream().anyMatch(n -> mattersByItself(base(n), registry) || relevant.contains(base(n))))) {
+            || m.calls().stream().anyMatch(n -> mattersByItself(base(n), registry) || relevantBelow.contains(base(n))))) {
           relevant.add(m.name());
-          changed = true;
         }
       }
     }

@@ -206,6 +206,9 @@ public final class SourceAnalyzer {
       }
       checkpoint();
       inProgress = new Progress(Phase.RESOLVING, nameOf(u), line(u), selected.size());
+      if (!beginsItself(calls.get(u)) && !callsABegin(here, u, module)) {
+        continue; // selected by a name that may begin through a module method, but none of its calls does
+      }
       try {
         FlowGraph g = lower(here, u);
         graphs.add(g);
@@ -238,6 +241,38 @@ public final class SourceAnalyzer {
       }
     }
     return new FileResult(findings, problems);
+  }
+
+  private boolean beginsItself(Set<String> calledNames) {
+    return calledNames.stream().anyMatch(registry::mayBegin);
+  }
+
+  /**
+   * Whether one of the unit's own calls whose name may begin through a module method resolves to a method whose
+   * summary begins ({@link dev.txguard.analysis.ModuleSummaries#callMayBegin}). Only those calls are resolved: a
+   * unit for which this is false would lower to a graph the analysis skips (it can begin nothing), and lowering
+   * resolves every call in it. In jOOQ, whose method names share "may begin" with thousands of others (`execute`,
+   * `accept`), lowering such units took tens of seconds per file.
+   */
+  private boolean callsABegin(FileContext here, Node u, SourceModule module) {
+    for (MethodCallExpr call : u.findAll(MethodCallExpr.class)) {
+      if (enclosingUnit(call) == u && module.index().mayBegin(call.getNameAsString())) {
+        String id = here.resolver().callee(call).localId();
+        if (id != null && module.summaries().callMayBegin(bodies, id)) {
+          return true;
+        }
+      }
+    }
+    for (com.github.javaparser.ast.expr.ObjectCreationExpr n : u.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
+      if (enclosingUnit(n) == u && n.getAnonymousClassBody().isEmpty()
+          && module.index().mayBegin("new " + n.getType().getNameAsString())) {
+        String id = here.resolver().constructorId(n);
+        if (id != null && module.summaries().callMayBegin(bodies, id)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
