@@ -18,11 +18,16 @@
 #
 # How: checker/bench/RecallMutants.java (run by the java launcher with the CLI jar, which carries JavaParser, on the
 # class path) finds the candidate methods by the contract's begin and end names and writes, per project, the unchanged
-# candidate files under ctl/ and mutant number k of each file under bK/, every file at its own relative path. One audit
-# JVM per directory (so a batch holds many mutants, each file once) with the project's sources on --classpath, so that
-# the mutant's types resolve as in the original. ctl's findings decide which methods "get no finding"; a mutant counts
-# only in such a method. recall_report.py joins mutants and SARIF reports into RECALL_WORK/results.tsv and prints the
-# table; RECALL_WORK/unreported.txt shows each unreported mutant's method with the removed statement marked.
+# candidate files under ctl/ and mutant number k of each file under bK/, every file at its own relative path. Each of
+# these directories is then completed into the whole project: every other source file of the project is symlinked in
+# (cp -rsn), so the directory is the project's source tree with the batch's files overlaid. One audit JVM per directory
+# audits that tree as one module (a wrapper's body in any file of the project is read, as for a user auditing the whole
+# project) and analyses only the batch's own files (`--only`, a documented audit option: the other files are indexed
+# and their bodies read on demand, never analysed or reported), which keeps a batch at the cost of its own files plus
+# a syntax-only parse of the rest. --include-tests: a sources jar's `test` packages are main code. ctl's findings
+# decide which methods "get no finding"; a mutant counts only in such a method. recall_report.py joins mutants and
+# SARIF reports into RECALL_WORK/results.tsv and prints the table; RECALL_WORK/unreported.txt shows each unreported
+# mutant's method with the removed statement marked.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -70,13 +75,15 @@ unpack() { # unpack NAME GAV: the sources under $BENCH/src/NAME, as real-code.sh
   (cd "$dir" && unzip -q -o "$jar" '*.java' && touch .unpacked)
 }
 
-audit() { # audit DIR SARIF SRC: every Java file under DIR, the project's sources SRC on the class path
+audit() { # audit DIR SARIF SRC: DIR's own files, in the module of SRC's tree with DIR's files overlaid
   local dir=$1 sarif=$2 src=$3 rc
-  local list
-  mapfile -t list < <(cd "$dir" && find . -name '*.java' | LC_ALL=C sort)
+  local list only=()
+  mapfile -t list < <(cd "$dir" && find . -name '*.java' -type f | LC_ALL=C sort)
+  for f in "${list[@]}"; do only+=(--only "$f"); done
+  cp -rsn "$(cd "$src" && pwd)/." "$dir/" # the rest of the project, as links; the batch's own files are kept
   set +e
   (cd "$dir" && java -Xmx2g -jar "$WORK/txguard-cli.jar" audit --threads "$THREADS" --file-time-limit "$FILE_TIME_LIMIT" \
-      --rules "$RULES" --classpath "$src" --format sarif -o "$sarif" "${list[@]}" >/dev/null 2>"$sarif.stderr")
+      --rules "$RULES" --include-tests --format sarif -o "$sarif" "${only[@]}" . >/dev/null 2>"$sarif.stderr")
   rc=$?
   set -e
   # 1: findings; 0: none. Anything else is a usage error or nothing analysed: stop, the numbers would be wrong.

@@ -18,9 +18,11 @@ DEFAULT_RULES = {"UncommittedTransaction", "UncommittedTransactionOnException"}
 
 
 def batch_files(d):
+    """The batch's own files: the rest of the project is linked in (recall-mutants.sh) and not analysed."""
     out = []
     for base, _, names in os.walk(d):
-        out += [os.path.relpath(os.path.join(base, n), d) for n in names if n.endswith(".java")]
+        out += [os.path.relpath(os.path.join(base, n), d) for n in names
+                if n.endswith(".java") and not os.path.islink(os.path.join(base, n))]
     return out
 
 

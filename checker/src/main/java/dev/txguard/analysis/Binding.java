@@ -19,11 +19,17 @@ sealed interface Binding {
   /**
    * A new object that keeps the handles or objects in {@code roots} (settled detail 9): one whose module constructor
    * stored them, or a lambda, method reference or anonymous class that captured them. Their transactions are handed
-   * off only if this object escapes (returned, stored, passed on).
+   * off only if this object escapes (returned, stored, passed on). {@code acquired}: the unit created it ({@code new}),
+   * so a transaction begun on it is the unit's own, as on any other new object.
    */
-  record Holds(java.util.List<Key> roots) implements Binding {
+  record Holds(java.util.List<Key> roots, boolean acquired) implements Binding {
     public Holds {
       roots = java.util.List.copyOf(roots);
+    }
+
+    /** Not (yet) known to be acquired: a lambda or method reference, or a new object before its Acquire. */
+    Holds(java.util.List<Key> roots) {
+      this(roots, false);
     }
 
     Holds with(Key root) {
@@ -32,7 +38,12 @@ sealed interface Binding {
       }
       java.util.List<Key> more = new java.util.ArrayList<>(roots);
       more.add(root);
-      return new Holds(more);
+      return new Holds(more, acquired);
+    }
+
+    /** The same holder, now known to be an object the unit acquired ({@code new}): rule 2 applies to it. */
+    Holds asAcquired() {
+      return acquired ? this : new Holds(roots, true);
     }
   }
 

@@ -484,8 +484,9 @@ final class UnitAnalyzer {
    * {@code return beginWrapper()}) keeps its transaction, which is now known to live on an acquired object.
    */
   private State acquire(State s, Key dst) {
-    if (s.bindings.get(dst) instanceof Binding.Holds) {
-      return s;
+    if (s.bindings.get(dst) instanceof Binding.Holds h) {
+      // Still a holder (its held objects escape with it), and acquired: a begin on it is this unit's (rule 2).
+      return h.acquired() ? s : s.withBinding(dst, h.asAcquired());
     }
     if (s.resolve(dst).binding() instanceof Binding.TxRef ref) {
       BeginRecord b = ref.tx() >= 0 ? begins.get(ref.tx()) : null;
@@ -500,7 +501,7 @@ final class UnitAnalyzer {
   /** Whether the object {@code key} refers to was acquired in this unit (directly, or under an earlier transaction). */
   private boolean acquired(State s, Key key) {
     State.Resolved r = s.resolve(key);
-    if (r.binding() instanceof Binding.Acquired) {
+    if (r.binding() instanceof Binding.Acquired || r.binding() instanceof Binding.Holds h && h.acquired()) {
       return true;
     }
     if (r.binding() instanceof Binding.TxRef ref && ref.tx() >= 0) {
@@ -581,9 +582,16 @@ final class UnitAnalyzer {
     State.Resolved r = s.resolve(key);
     if (r.binding() instanceof Binding.Holds h && !h.roots().contains(key)) {
       // The new object escapes, and with it what its constructor stored or what it captured. Returning it returns
-      // neither the handle nor the object: the method is no factory or begin wrapper for its callers.
+      // neither the handle nor the object: the method is no begin wrapper for its callers. A new object (not a
+      // lambda) is still one it acquired: returned, the method is a factory wrapper; stored, it is no factory.
       if (viaReturn) {
-        returnedOther = true;
+        if (h.acquired()) {
+          returnedAcquired = true;
+        } else {
+          returnedOther = true;
+        }
+      } else if (h.acquired()) {
+        acquiredStored = true;
       }
       State out = s.withBinding(r.root(), null);
       for (Key root : h.roots()) {

@@ -23,9 +23,11 @@ import java.util.Objects;
  * @param release the Java level to parse at: {@link JavaRelease#NEWEST} (with the retry for old keywords) unless the
  *     user pinned one ({@code --release})
  * @param rules the rules whose findings the result keeps (by default those on by default)
+ * @param only files and directories to analyse and report, each at or under a file {@code paths} selects; empty: all
+ *     of them. The other selected files still form the module, so summaries read their bodies ({@code --only}).
  */
 public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegistry registry, int threads,
-    boolean includeTests, Duration fileTimeLimit, JavaRelease release, RuleSelection rules) {
+    boolean includeTests, Duration fileTimeLimit, JavaRelease release, RuleSelection rules, List<Path> only) {
   /** Generous: the slowest ordinary file seen took well under a second. */
   public static final Duration DEFAULT_FILE_TIME_LIMIT = Duration.ofSeconds(60);
 
@@ -42,6 +44,13 @@ public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegis
     }
     release = release == null ? JavaRelease.NEWEST : release;
     rules = rules == null ? RuleSelection.defaults() : rules;
+    only = only == null ? List.of() : List.copyOf(only);
+  }
+
+  /** Every selected file analysed and reported. */
+  public AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegistry registry, int threads,
+      boolean includeTests, Duration fileTimeLimit, JavaRelease release, RuleSelection rules) {
+    this(paths, classpath, registry, threads, includeTests, fileTimeLimit, release, rules, List.of());
   }
 
   /** At the newest Java level, with the default rules. */
@@ -64,14 +73,18 @@ public record AuditOptions(List<Path> paths, List<Path> classpath, ProtocolRegis
   }
 
   public AuditOptions withFileTimeLimit(Duration limit) {
-    return new AuditOptions(paths, classpath, registry, threads, includeTests, limit, release, rules);
+    return new AuditOptions(paths, classpath, registry, threads, includeTests, limit, release, rules, only);
   }
 
   public AuditOptions withRelease(JavaRelease r) {
-    return new AuditOptions(paths, classpath, registry, threads, includeTests, fileTimeLimit, r, rules);
+    return new AuditOptions(paths, classpath, registry, threads, includeTests, fileTimeLimit, r, rules, only);
   }
 
   public AuditOptions withRules(RuleSelection selected) {
-    return new AuditOptions(paths, classpath, registry, threads, includeTests, fileTimeLimit, release, selected);
+    return new AuditOptions(paths, classpath, registry, threads, includeTests, fileTimeLimit, release, selected, only);
+  }
+
+  public AuditOptions withOnly(List<Path> analysed) {
+    return new AuditOptions(paths, classpath, registry, threads, includeTests, fileTimeLimit, release, rules, analysed);
   }
 }

@@ -60,8 +60,8 @@ public final class AuditRunner {
 
   private AuditResult discoverAndAnalyse() {
     SourceDiscovery.Discovered found = SourceDiscovery.discover(options.paths(), options.includeTests());
-    List<SourceFile> files = found.files();
     List<Problem> problems = new ArrayList<>(found.problems());
+    List<SourceFile> files = only(found.files(), problems);
     FileOutcome[] outcomes;
     try (Classpath classpath = Classpath.check(options.classpath())) {
       problems.addAll(classpath.problems());
@@ -83,6 +83,25 @@ public final class AuditRunner {
     return assemble(outcomes, problems);
   }
 
+  /**
+   * The files to analyse: all discovered ones, or with {@code --only} those at or under one of its paths. An
+   * {@code --only} path that selects none of them is a problem naming it, as a missing PATH is.
+   */
+  private List<SourceFile> only(List<SourceFile> discovered, List<Problem> problems) {
+    if (options.only().isEmpty()) {
+      return discovered;
+    }
+    List<Path> wanted = options.only().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    for (int i = 0; i < wanted.size(); i++) {
+      Path w = wanted.get(i);
+      if (discovered.stream().noneMatch(f -> f.file().startsWith(w))) {
+        problems.add(Problem.ofArgument(options.only().get(i).toString(),
+            "--only: no Java file the audited paths select is at or under it"));
+      }
+    }
+    return discovered.stream().filter(f -> wanted.stream().anyMatch(w -> f.file().startsWith(w))).toList();
+  }
+
   @SuppressWarnings("LockOnNonEnclosingClassLiteral") // the very lock JavaParserFacade.get() takes
   private static void clearFacades() {
     synchronized (JavaParserFacade.class) {
@@ -97,8 +116,10 @@ public final class AuditRunner {
     ExecutorService pool = Executors.newFixedThreadPool(threads, threads("txguard-audit-worker-", 0));
     ThreadFactory analysisThreads = threads("txguard-audit-", WORKER_STACK);
     ModuleImports modules = ModuleImports.of(options.classpath());
-    // Semantics "The module": every file under the audited source roots, analysed together.
-    ModuleIndexer.Result indexed = ModuleIndexer.build(files, options.registry(), threads, options.release());
+    // Semantics "The module": every file under the audited source roots, analysed together (also those --only leaves
+    // unanalysed: their bodies still feed the summaries).
+    ModuleIndexer.Result indexed = ModuleIndexer.build(found.files(), options.registry(),
+        Math.max(1, Math.min(options.threads(), found.files().size())), options.release());
     SourceModule module = new SourceModule(indexed.index(), analysisOptions(),
         file -> SourceText.decode(Files.readAllBytes(file)).text());
     try {
@@ -110,7 +131,8 @@ public final class AuditRunner {
               options.release(), modules, module), options.fileTimeLimit(), analysisThreads)) {
             for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
               // A file the first pass read whole and found nothing to select in: no finding, no problem.
-              outcomes[i] = indexed.quiet()[i] ? new FileOutcome(files.get(i).path(), null, List.of(), List.of(), true)
+              outcomes[i] = indexed.quiet().contains(files.get(i).file())
+                  ? new FileOutcome(files.get(i).path(), null, List.of(), List.of(), true)
                   : worker.audit(files.get(i));
               listener.fileDone();
             }

@@ -36,10 +36,10 @@ final class ModuleIndexer {
   private ModuleIndexer() {}
 
   /**
-   * The index, and per file (in the order given) whether the second pass can skip it: it parsed, is not nested beyond
+   * The index, and the files the second pass can skip: each parsed, is not nested beyond
    * {@link NestingDepth#LIMIT}, is valid UTF-8, and none of the names it calls may begin.
    */
-  record Result(ModuleIndex index, boolean[] quiet) {}
+  record Result(ModuleIndex index, Set<java.nio.file.Path> quiet) {}
 
   static Result build(List<SourceFile> files, ProtocolRegistry registry, int threads, JavaRelease release) {
     List<ModuleIndex.Method> methods = Collections.synchronizedList(new ArrayList<>());
@@ -77,14 +77,16 @@ final class ModuleIndexer {
       pool.shutdownNow();
     }
     ModuleIndex index = ModuleIndex.build(methods, registry);
-    boolean[] quiet = new boolean[files.size()];
-    for (int i = 0; i < quiet.length; i++) {
+    Set<java.nio.file.Path> quiet = new HashSet<>();
+    for (int i = 0; i < files.size(); i++) {
       Set<String> names = called.get(i);
       // The second pass's selection (SourceAnalyzer.select) over the file's units can select nothing: the names are a
       // superset of what its units call.
-      quiet[i] = names != null && names.stream().noneMatch(n -> registry.mayBegin(n) || index.mayBegin(n));
+      if (names != null && names.stream().noneMatch(n -> registry.mayBegin(n) || index.mayBegin(n))) {
+        quiet.add(files.get(i).file());
+      }
     }
-    return new Result(index, quiet);
+    return new Result(index, Set.copyOf(quiet));
   }
 
   /** Indexes the file's methods; returns the names it calls, or null when the second pass must read it. */

@@ -49,6 +49,11 @@ final class AuditCommand implements Callable<Integer> {
           + "'${sys:path.separator}'. Without them, library types are matched by name.")
   String classpath;
 
+  @Option(names = "--only", paramLabel = "PATH",
+      description = "Analyse and report only the files at or under PATH (repeatable), say the files a change touched. "
+          + "Every file the PATHs select still belongs to the module: summaries read their bodies.")
+  List<Path> only;
+
   @Option(names = "--protocols", paramLabel = "FILE", description = "A protocol file describing in-house APIs.")
   Path protocols;
 
@@ -129,7 +134,7 @@ final class AuditCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     AuditOptions options = new AuditOptions(paths, classpathEntries(), registry, workers, includeTests,
-        Duration.ofSeconds(limit), level, selected);
+        Duration.ofSeconds(limit), level, selected, only);
     AuditListener progress = Terminal.stderrIsTerminal() ? new ProgressBarListener() : new StatusLineListener(err);
     AuditResult all = new AuditRunner(options, progress).run();
     AuditResult result = known == null ? all : known.filterNew(all);

@@ -441,4 +441,18 @@ class MainTest {
     String page = Files.readString(html);
     assertTrue(page.contains("<title>txguard: audit of service-a, service-b</title>"), page.substring(0, 600));
   }
+
+  @Test
+  void onlyAnalysesTheNamedFilesOfTheAuditedPaths() {
+    Path leaky = write(dir, "app/Leaky.java", TestProjects.LEAKY);
+    write(dir, "app/Clean.java", TestProjects.CLEAN);
+
+    Run clean = txguard("audit", dir.toString(), "--only", dir.resolve("app/Clean.java").toString());
+    assertEquals(0, clean.exit(), clean.err());
+    assertEquals("txguard: 0 findings, 0 problems, 1 file analysed\n", clean.out());
+
+    Run both = txguard("audit", dir.toString(), "--only", leaky.toString(), "--only", dir.resolve("app").toString());
+    assertEquals(1, both.exit(), both.err());
+    assertTrue(both.out().endsWith("1 finding (1 UncommittedTransaction), 0 problems, 2 files analysed\n"), both.out());
+  }
 }
