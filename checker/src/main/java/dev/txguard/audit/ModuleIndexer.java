@@ -43,7 +43,8 @@ final class ModuleIndexer {
 
   static Result build(List<SourceFile> files, ProtocolRegistry registry, int threads, JavaRelease release) {
     List<ModuleIndex.Method> methods = Collections.synchronizedList(new ArrayList<>());
-    List<Set<String>> called = new ArrayList<>(Collections.nCopies(files.size(), null)); // null: analyse it
+    @SuppressWarnings("unchecked") // each worker writes its own slots; Future.get() publishes them
+    Set<String>[] called = new Set[files.size()]; // null: the second pass must read the file
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(null, r, "txguard-index", 64L << 20); // deep expressions need a large stack
@@ -57,10 +58,7 @@ final class ModuleIndexer {
           SourceParser parser = new SourceParser(release, null);
           List<ModuleIndex.Method> mine = new ArrayList<>();
           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-            Set<String> names = scan(parser, files.get(i), mine, registry);
-            synchronized (called) {
-              called.set(i, names);
-            }
+            called[i] = scan(parser, files.get(i), mine, registry);
           }
           methods.addAll(mine);
         }));
@@ -79,10 +77,10 @@ final class ModuleIndexer {
     ModuleIndex index = ModuleIndex.build(methods, registry);
     Set<java.nio.file.Path> quiet = new HashSet<>();
     for (int i = 0; i < files.size(); i++) {
-      Set<String> names = called.get(i);
+      Set<String> names = called[i];
       // The second pass's selection (SourceAnalyzer.select) over the file's units can select nothing: the names are a
       // superset of what its units call.
-      if (names != null && names.stream().noneMatch(n -> registry.mayBegin(n) || index.mayBegin(n))) {
+      if (names != null && names.stream().noneMatch(index::selects)) {
         quiet.add(files.get(i).file());
       }
     }

@@ -117,7 +117,7 @@ final class CompilationUnitAnalysis {
     JavacModule module = JavacModule.of(state, config);
     Set<UnitRef> selected = new HashSet<>();
     for (UnitRef u : units) {
-      if (u.calls.stream().anyMatch(n -> registry.mayBegin(n) || module.mayBegin(n))) {
+      if (u.calls.stream().anyMatch(module::selects)) {
         selected.add(u);
       }
     }

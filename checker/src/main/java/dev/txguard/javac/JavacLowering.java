@@ -104,13 +104,13 @@ final class JavacLowering {
   /** Locals declared as a (cast) copy of another variable: where the value came from (for proxies, below). */
   private final Map<Key, Origin> origins = new HashMap<>();
   /** Locals holding a proxy's invocation handler: the object behind that proxy. */
-  private final Map<Key, Origin> proxyHandlers = new HashMap<>();
+  private final Map<Key, Proxied> proxyHandlers = new HashMap<>();
 
-  /**
-   * A variable and the expression it was read from, before any cast ({@code (Proxy) conn} comes from a
-   * {@code Connection}); {@code type} is that expression's type, read only for a proxy's handler (null until then).
-   */
-  private record Origin(Key key, ExpressionTree expr, String type) {}
+  /** A variable and the expression it was read from, before any cast ({@code (Proxy) conn} reads a {@code Connection}). */
+  private record Origin(Key key, ExpressionTree expr) {}
+
+  /** The object behind a proxy, and its declared type: what the proxy's handler can return as that object. */
+  private record Proxied(Key key, String type) {}
 
   private record StatusVar(Key handle, CallRole role) {}
 
@@ -565,11 +565,12 @@ final class JavacLowering {
       b.assignBool(dst, cond(v), sites.of(value));
       return;
     }
+    Key same = v instanceof MethodInvocationTree m ? unwrapped(m) : null; // the same object under another name
     if (v instanceof LiteralTree lit && lit.getKind() == Tree.Kind.NULL_LITERAL) {
       b.op(new Op.Clear(dst, true), sites.of(value));
-    } else if (v instanceof MethodInvocationTree m && unwrapped(m) != null) {
-      lowerExpr(m);
-      b.op(new Op.Copy(dst, unwrapped(m), false), sites.of(value)); // Connection c = h.getWrappedConnection()
+    } else if (same != null) {
+      lowerExpr(v);
+      b.op(new Op.Copy(dst, same, false), sites.of(value)); // Connection c = h.getWrappedConnection()
     } else if (v instanceof MethodInvocationTree m) {
       CallRole role = classify(m);
       if (role != null && role.role() == Role.ACCESSOR) {
@@ -1013,7 +1014,7 @@ final class JavacLowering {
   private Key unwrapped(MethodInvocationTree m) {
     ExpressionTree receiver = JavacCallFacts.receiver(m);
     Key r = receiver == null ? null : keyOf(strip(receiver));
-    Origin behind = r == null ? null : proxyHandlers.get(r);
+    Proxied behind = r == null ? null : proxyHandlers.get(r);
     boolean unwrap = r != null && m.getArguments().size() == 1 && Unwrapping.UNWRAP.contentEquals(methodName(m));
     Symbol.MethodSymbol sym = behind != null || unwrap ? ASTHelpers.getSymbol(m) : null;
     if (sym == null) {
@@ -1042,8 +1043,7 @@ final class JavacLowering {
     if (v instanceof MethodInvocationTree m && m.getArguments().size() == 1
         && Unwrapping.GET_INVOCATION_HANDLER.contentEquals(methodName(m)) && ASTHelpers.getSymbol(m) != null
         && Unwrapping.readsProxyHandler(new JavacCallFacts(m, ASTHelpers.getSymbol(m), typeCache))) {
-      Origin proxied = originOf(m.getArguments().get(0));
-      proxied = proxied == null ? null : typed(proxied);
+      Proxied proxied = proxied(originOf(m.getArguments().get(0)));
       if (proxied != null) {
         proxyHandlers.put(dst, proxied);
       }
@@ -1067,14 +1067,17 @@ final class JavacLowering {
       return null;
     }
     Origin earlier = origins.get(k);
-    return earlier != null ? earlier : new Origin(k, s, null);
+    return earlier != null ? earlier : new Origin(k, s);
   }
 
-  /** The origin with its type: what a proxy made from it can return. */
-  private Origin typed(Origin o) {
+  /** What a proxy of {@code o} stands for: o's variable, with o's declared type. */
+  private Proxied proxied(Origin o) {
+    if (o == null) {
+      return null;
+    }
     ExpressionTree s = o.expr();
     dev.txguard.protocol.TypeFacts t = typeCache.of(ASTHelpers.getType(s));
-    return t == null ? null : new Origin(o.key(), s, t.qualifiedName());
+    return t == null ? null : new Proxied(o.key(), t.qualifiedName());
   }
 
   private Key keyOrExpr(ExpressionTree e) {

@@ -93,8 +93,8 @@ final class JavacModule implements ModuleBodies {
   }
 
   /** Whether a call of this name may begin a transaction through a module method (the unit is worth analysing). */
-  boolean mayBegin(String methodName) {
-    return index.mayBegin(methodName);
+  boolean selects(String calledName) {
+    return index.selects(calledName);
   }
 
   /**

@@ -32,10 +32,12 @@ public final class ModuleIndex {
     }
   }
 
+  private final ProtocolRegistry registry;
   private final Set<String> beginNames;
   private final Set<String> relevantNames;
 
-  private ModuleIndex(Set<String> beginNames, Set<String> relevantNames) {
+  private ModuleIndex(ProtocolRegistry registry, Set<String> beginNames, Set<String> relevantNames) {
+    this.registry = registry;
     this.beginNames = Set.copyOf(beginNames);
     this.relevantNames = Set.copyOf(relevantNames);
   }
@@ -70,7 +72,7 @@ public final class ModuleIndex {
         }
       }
     }
-    return new ModuleIndex(begin, relevant);
+    return new ModuleIndex(registry, begin, relevant);
   }
 
   /** Packages of the built-in APIs: a file importing from one may begin through them. */
@@ -113,6 +115,14 @@ public final class ModuleIndex {
   }
 
   private static final HandOffNames NAMES = new HandOffNames(Set.of());
+
+  /**
+   * Whether a unit that calls this name is analysed: a begin name of the registry, or a module method's name that may
+   * begin. The one selection rule of every front end (and of the audit's skipping of files).
+   */
+  public boolean selects(String calledName) {
+    return registry.mayBegin(calledName) || beginNames.contains(calledName);
+  }
 
   /** Whether a call of this name may begin a transaction through a module method. */
   public boolean mayBegin(String methodName) {

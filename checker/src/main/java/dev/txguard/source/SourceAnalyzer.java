@@ -421,7 +421,7 @@ public final class SourceAnalyzer {
   private Set<Node> select(List<Node> units, Map<Node, Set<String>> calls, SourceModule module) {
     Set<Node> selected = java.util.Collections.newSetFromMap(new IdentityHashMap<>()); // nodes: by identity
     for (Node u : units) {
-      if (calls.get(u).stream().anyMatch(n -> registry.mayBegin(n) || module.index().mayBegin(n))) {
+      if (calls.get(u).stream().anyMatch(module.index()::selects)) {
         selected.add(u);
       }
     }

@@ -100,13 +100,13 @@ final class SourceLowering {
   /** Locals declared as a (cast) copy of another variable: where the value came from (for proxies, below). */
   private final java.util.Map<Key, Origin> origins = new java.util.HashMap<>();
   /** Locals holding a proxy's invocation handler: the object behind that proxy. */
-  private final java.util.Map<Key, Origin> proxyHandlers = new java.util.HashMap<>();
+  private final java.util.Map<Key, Proxied> proxyHandlers = new java.util.HashMap<>();
 
-  /**
-   * A variable and the expression it was read from, before any cast ({@code (Proxy) conn} comes from a
-   * {@code Connection}); {@code type} is that expression's type, read only for a proxy's handler (null until then).
-   */
-  private record Origin(Key key, Expression expr, String type) {}
+  /** A variable and the expression it was read from, before any cast ({@code (Proxy) conn} reads a {@code Connection}). */
+  private record Origin(Key key, Expression expr) {}
+
+  /** The object behind a proxy, and its declared type: what the proxy's handler can return as that object. */
+  private record Proxied(Key key, String type) {}
 
   private record StatusVar(Key handle, CallRole role) {}
 
@@ -508,11 +508,12 @@ final class SourceLowering {
       b.assignBool(dst, cond(v), sites.of(value));
       return;
     }
+    Key same = v instanceof MethodCallExpr m ? unwrapped(m) : null; // the same object under another name
     if (v instanceof NullLiteralExpr) {
       b.op(new Op.Clear(dst, true), sites.of(value));
-    } else if (v instanceof MethodCallExpr m && unwrapped(m) != null) {
-      lowerExpr(m);
-      b.op(new Op.Copy(dst, unwrapped(m), false), sites.of(value)); // Connection c = h.getWrappedConnection()
+    } else if (same != null) {
+      lowerExpr(v);
+      b.op(new Op.Copy(dst, same, false), sites.of(value)); // Connection c = h.getWrappedConnection()
     } else if (v instanceof MethodCallExpr m) {
       CallRole role = classify(m);
       if (role != null && role.role() == Role.ACCESSOR) {
@@ -974,7 +975,7 @@ final class SourceLowering {
    */
   private Key unwrapped(MethodCallExpr m) {
     Key r = m.getScope().isEmpty() ? null : keyOf(strip(m.getScope().get()));
-    Origin behind = r == null ? null : proxyHandlers.get(r);
+    Proxied behind = r == null ? null : proxyHandlers.get(r);
     boolean unwrap = r != null && m.getArguments().size() == 1 && m.getNameAsString().equals(Unwrapping.UNWRAP);
     if (behind == null && !unwrap) {
       return null; // by syntax first: most calls are neither, and each answer below costs a resolution
@@ -995,8 +996,7 @@ final class SourceLowering {
     if (v instanceof MethodCallExpr m && m.getArguments().size() == 1
         && m.getNameAsString().equals(Unwrapping.GET_INVOCATION_HANDLER)
         && Unwrapping.readsProxyHandler(resolver.callFacts(m, this::classifyForFacts))) {
-      Origin proxied = originOf(m.getArgument(0));
-      proxied = proxied == null ? null : typed(proxied);
+      Proxied proxied = proxied(originOf(m.getArgument(0)));
       if (proxied != null) {
         proxyHandlers.put(dst, proxied);
       }
@@ -1020,14 +1020,17 @@ final class SourceLowering {
       return null;
     }
     Origin earlier = origins.get(k);
-    return earlier != null ? earlier : new Origin(k, s, null);
+    return earlier != null ? earlier : new Origin(k, s);
   }
 
-  /** The origin with its type: what a proxy made from it can return. */
-  private Origin typed(Origin o) {
+  /** What a proxy of {@code o} stands for: o's variable, with o's declared type. */
+  private Proxied proxied(Origin o) {
+    if (o == null) {
+      return null;
+    }
     Expression s = o.expr();
     dev.txguard.protocol.TypeFacts t = resolver.typeOf(s);
-    return t == null ? null : new Origin(o.key(), s, t.qualifiedName());
+    return t == null ? null : new Proxied(o.key(), t.qualifiedName());
   }
 
   private Key keyOrExpr(Expression e) {
