@@ -103,7 +103,7 @@ final class ModuleIndexer {
       SourceModuleScan.scan(cu, out, registry);
       Set<String> names = new HashSet<>();
       for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
-        names.add(call.getNameAsString());
+        names.add(SourceModuleScan.selectionName(call, registry));
       }
       for (ObjectCreationExpr n : cu.findAll(ObjectCreationExpr.class)) {
         names.add("new " + n.getType().getNameAsString());

@@ -15,6 +15,7 @@ import dev.txguard.analysis.Finding;
 import dev.txguard.analysis.UnitSetAnalysis;
 import dev.txguard.graph.FlowGraph;
 import dev.txguard.graph.GraphTooLargeException;
+import dev.txguard.module.ModuleIndex;
 import dev.txguard.protocol.ProtocolRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -269,7 +270,9 @@ final class CompilationUnitAnalysis {
         if (!current.isEmpty()) {
           Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
           if (sym != null) {
-            current.peek().calls.add(sym.getSimpleName().toString());
+            current.peek().calls.add(ModuleIndex.callName(config.registry, sym.getSimpleName().toString(),
+                m.getArguments().size(),
+                m.getArguments().isEmpty() || JavacCallFacts.isConstantFalse(m.getArguments().get(0))));
           }
         }
         return super.visitMethodInvocation(m, null);

@@ -58,6 +58,15 @@ final class JavacCallFacts implements CallFacts {
     return symbol.isStatic();
   }
 
+  /** Whether a call's argument is the constant {@code false} (then {@code setAutoCommit} begins). */
+  static boolean isConstantFalse(ExpressionTree arg) {
+    if (ASTHelpers.constValue(arg) instanceof Boolean b) {
+      return !b;
+    }
+    return arg instanceof MemberSelectTree s && s.getExpression().toString().endsWith("Boolean")
+        && s.getIdentifier().contentEquals("FALSE");
+  }
+
   @Override
   public BooleanArg booleanArgument(int index) {
     List<? extends ExpressionTree> args = call.getArguments();

@@ -35,6 +35,7 @@ final class JavacModuleScan {
   static void scan(CompilationUnitTree cu, List<ModuleIndex.Method> out, dev.txguard.protocol.ProtocolRegistry registry) {
     boolean apiFile = cu.getImports().stream().anyMatch(i -> !i.isStatic()
         && ModuleIndex.isApiImport(i.getQualifiedIdentifier().toString(), registry));
+    Fields fields = Fields.of(cu);
     new TreeScanner<Void, Void>() {
       private final Deque<String> classes = new ArrayDeque<>();
       private final Deque<Collector> methods = new ArrayDeque<>();
@@ -72,6 +73,10 @@ final class JavacModuleScan {
       public Void visitVariable(VariableTree v, Void unused) {
         if (!methods.isEmpty()) {
           methods.peek().locals.add(v.getName().toString());
+          if (v.getInitializer() != null
+              && v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL)) {
+            methods.peek().finalLocals.add(v.getName().toString());
+          }
         }
         return super.visitVariable(v, null);
       }
@@ -81,8 +86,9 @@ final class JavacModuleScan {
         if (!methods.isEmpty()) {
           Collector c = methods.peek();
           String name = calledName(m.getMethodSelect());
-          if (name != null) {
-            name = ModuleIndex.callName(name, m.getArguments().size());
+          if (name != null && !name.equals("super") && !name.equals("this")) { // constructor calls: no call here
+            name = ModuleIndex.callName(registry, name, m.getArguments().size(),
+                m.getArguments().isEmpty() || c.mayBeConstantFalse(m.getArguments().get(0), fields));
             c.calls.add(name);
             if (m.getMethodSelect() instanceof IdentifierTree) {
               c.unqualified.add(name);
@@ -143,22 +149,90 @@ final class JavacModuleScan {
     return null;
   }
 
+  /**
+   * Whether an argument can be the constant {@code false} (the index's rule, the same in the audit's scan): not a
+   * literal {@code true} or {@code Boolean.TRUE}, a call, a parameter, a local not declared final, or a field this
+   * file declares only without {@code final} (none of them is a constant variable).
+   */
+  private static boolean mayBeConstantFalse(ExpressionTree e, Set<String> params, Set<String> locals,
+      Set<String> finalLocals, Fields fields) {
+    e = strip(e);
+    if (e instanceof com.sun.source.tree.LiteralTree l) {
+      return !Boolean.TRUE.equals(l.getValue());
+    }
+    if (e instanceof MethodInvocationTree || e instanceof NewClassTree) {
+      return false;
+    }
+    if (e instanceof MemberSelectTree s) {
+      String qualifier = s.getExpression().toString();
+      if (qualifier.equals("Boolean") || qualifier.equals("java.lang.Boolean")) {
+        return !s.getIdentifier().contentEquals("TRUE");
+      }
+      return !(qualifier.equals("this") && fields.onlyNonFinal(s.getIdentifier().toString()));
+    }
+    if (e instanceof IdentifierTree id) {
+      String n = id.getName().toString();
+      if (finalLocals.contains(n)) {
+        return true;
+      }
+      return !(params.contains(n) || locals.contains(n) || fields.onlyNonFinal(n));
+    }
+    return true;
+  }
+
+  private static ExpressionTree strip(ExpressionTree e) {
+    while (e instanceof ParenthesizedTree || e instanceof TypeCastTree) {
+      e = e instanceof ParenthesizedTree p ? p.getExpression() : ((TypeCastTree) e).getExpression();
+    }
+    return e;
+  }
+
+  /** The names of the fields a file declares, with and without {@code final}. */
+  private record Fields(Set<String> finals, Set<String> nonFinals) {
+    static Fields of(CompilationUnitTree cu) {
+      Set<String> finals = new HashSet<>();
+      Set<String> nonFinals = new HashSet<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitClass(ClassTree c, Void unused) {
+          boolean iface = c.getKind() == com.sun.source.tree.Tree.Kind.INTERFACE
+              || c.getKind() == com.sun.source.tree.Tree.Kind.ANNOTATION_TYPE; // implicitly final fields
+          for (com.sun.source.tree.Tree member : c.getMembers()) {
+            if (member instanceof VariableTree v) {
+              (iface || v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL) ? finals
+                  : nonFinals).add(v.getName().toString());
+            }
+          }
+          return super.visitClass(c, null); // nested, local and anonymous classes too
+        }
+      }.scan(cu, null);
+      return new Fields(finals, nonFinals);
+    }
+
+    boolean onlyNonFinal(String name) {
+      return nonFinals.contains(name) && !finals.contains(name);
+    }
+  }
+
   private static final class Collector {
     final String name;
     final Set<String> calls = new HashSet<>();
     final Set<String> unqualified = new HashSet<>();
     final Set<String> params = new HashSet<>();
     final Set<String> locals = new HashSet<>();
+    final Set<String> finalLocals = new HashSet<>();
     boolean stores;
 
     Collector(String name) {
       this.name = name;
     }
 
+    boolean mayBeConstantFalse(ExpressionTree e, Fields fields) {
+      return JavacModuleScan.mayBeConstantFalse(e, params, locals, finalLocals, fields);
+    }
+
     boolean isParam(ExpressionTree e) {
-      while (e instanceof ParenthesizedTree || e instanceof TypeCastTree) {
-        e = e instanceof ParenthesizedTree p ? p.getExpression() : ((TypeCastTree) e).getExpression();
-      }
+      e = strip(e);
       return e instanceof IdentifierTree id && params.contains(id.getName().toString())
           && !locals.contains(id.getName().toString());
     }

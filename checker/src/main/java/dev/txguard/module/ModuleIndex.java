@@ -55,6 +55,22 @@ public final class ModuleIndex {
     // A file that imports no transaction API begins only through home-grown types: java.util.stream's Sink.begin(long)
     // and java.nio's begin() are no transactions (the scans record `begin` with arguments as `begin/N`).
     boolean homeGrown = declares(methods, "commit") && declares(methods, "rollback");
+    // What a call name means by itself, computed once per distinct name (the loop below asks for every call of every
+    // method at every level).
+    Map<String, String> bases = new HashMap<>();
+    Set<String> registryBegins = new HashSet<>();
+    Set<Method> mattersByItself = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Method m : methods) {
+      for (String n : m.calls()) {
+        String b = bases.computeIfAbsent(n, ModuleIndex::base);
+        if (registry.mayBegin(n)) {
+          registryBegins.add(n);
+        }
+        if (mattersByItself(b, registry)) {
+          mattersByItself.add(m);
+        }
+      }
+    }
     // Level by level, as deep as summaries see (ModuleSummaries.DEPTH): a name first reached at a deeper level could
     // only matter through a chain of wrappers that no summary follows. Without the bound, common names (jOOQ's
     // `$alias`, `execute`) carried "may begin" through 4,250 of jOOQ's method names.
@@ -62,17 +78,40 @@ public final class ModuleIndex {
       Set<String> beginBelow = Set.copyOf(begin);
       Set<String> relevantBelow = Set.copyOf(relevant);
       for (Method m : methods) {
-        if (!begin.contains(m.name()) && m.calls().stream().anyMatch(n -> beginBelow.contains(base(n))
-            || (registry.mayBegin(n) && (homeGrown || (m.apiFile() && !m.unqualifiedCalls().contains(n)))))) {
+        if (!begin.contains(m.name()) && mayBegin(m, beginBelow, registryBegins, bases, homeGrown)) {
           begin.add(m.name());
         }
-        if (!relevant.contains(m.name()) && (m.storesParameter()
-            || m.calls().stream().anyMatch(n -> mattersByItself(base(n), registry) || relevantBelow.contains(base(n))))) {
+        if (!relevant.contains(m.name()) && (m.storesParameter() || mattersByItself.contains(m)
+            || callsAny(m, relevantBelow, bases))) {
           relevant.add(m.name());
         }
       }
     }
     return new ModuleIndex(registry, begin, relevant);
+  }
+
+  /** Whether {@code m} calls a name that may begin: a module method's below, or the registry's on a possible API. */
+  private static boolean mayBegin(Method m, Set<String> beginBelow, Set<String> registryBegins,
+      Map<String, String> bases, boolean homeGrown) {
+    for (String n : m.calls()) {
+      if (beginBelow.contains(bases.get(n))
+          || (registryBegins.contains(n) && (homeGrown || (m.apiFile() && !m.unqualifiedCalls().contains(n))))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean callsAny(Method m, Set<String> names, Map<String, String> bases) {
+    if (names.isEmpty()) {
+      return false;
+    }
+    for (String n : m.calls()) {
+      if (names.contains(bases.get(n))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Packages of the built-in APIs: a file importing from one may begin through them. */
@@ -91,11 +130,16 @@ public final class ModuleIndex {
   }
 
   /**
-   * How a scan records a call: {@code begin} with arguments is no begin of any API ({@code Sink.begin(long)}), so it
-   * is indexed as {@code begin/N}. (Here, not in a scan: the Error Prone front end must not load JavaParser.)
+   * How every front end records a call for the index and for selecting units: by its simple name, or as
+   * {@code name/N} ({@code N} its argument count) when a call of a protocol begin's name cannot begin through the
+   * protocol table: another argument count ({@code Sink.begin(long)}, Hibernate's no-arg {@code getTransaction()}
+   * beside Spring's one-arg begin), or {@code setAutoCommit(x)} whose argument cannot be the constant {@code false}
+   * ({@code flagMayBeFalse}, the caller's judgement of the first argument). A module method of that name is still
+   * looked up by the name alone. (Here, not in a scan: the Error Prone front end must not load JavaParser.)
    */
-  public static String callName(String name, int arguments) {
-    return name.equals("begin") && arguments > 0 ? name + "/" + arguments : name;
+  public static String callName(ProtocolRegistry registry, String name, int arguments, boolean flagMayBeFalse) {
+    return registry.mayBegin(name) && !registry.mayBegin(name, arguments, flagMayBeFalse) ? name + "/" + arguments
+        : name;
   }
 
   /** {@code begin/2} -> begin: a module method of that name may still be called so. */
@@ -121,7 +165,7 @@ public final class ModuleIndex {
    * begin. The one selection rule of every front end (and of the audit's skipping of files).
    */
   public boolean selects(String calledName) {
-    return registry.mayBegin(calledName) || beginNames.contains(calledName);
+    return registry.mayBegin(calledName) || beginNames.contains(base(calledName));
   }
 
   /** Whether a call of this name may begin a transaction through a module method. */

@@ -16,6 +16,8 @@ public final class ProtocolRegistry {
   private static final Set<String> HOME_GROWN_BEGINS = Set.of("begin", "beginTransaction", "startTransaction");
 
   private final Map<String, List<CallPattern>> byName = new HashMap<>();
+  /** Every type a pattern names: asked once per import of every module file, so a set, not a walk of the table. */
+  private final Set<String> typeNames = new HashSet<>();
   private final Set<String> handOffMethods;
   private final boolean zeroConfig;
 
@@ -26,6 +28,7 @@ public final class ProtocolRegistry {
       List<Factories.Factory> userFactories) {
     for (CallPattern p : patterns) {
       byName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
+      typeNames.addAll(p.types());
     }
     this.handOffMethods = Set.copyOf(handOffMethods);
     this.zeroConfig = zeroConfig;
@@ -65,6 +68,26 @@ public final class ProtocolRegistry {
     }
     for (CallPattern p : byName.getOrDefault(methodName, List.of())) {
       if (p.role() == Role.BEGIN_ON_RECEIVER || p.role() == Role.BEGIN_RETURNING) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a call of this name with this many arguments can begin a transaction: {@link #mayBegin(String)} narrowed
+   * by the rows' argument counts (home-grown begins take none) and, for JDBC's {@code setAutoCommit(b)}, by whether
+   * the argument can be the constant {@code false} (a caller's syntactic judgement: a literal {@code true}, a
+   * parameter or a method call cannot).
+   */
+  public boolean mayBegin(String methodName, int arguments, boolean flagMayBeFalse) {
+    if (zeroConfig && HOME_GROWN_BEGINS.contains(methodName) && arguments == 0) {
+      return true;
+    }
+    for (CallPattern p : byName.getOrDefault(methodName, List.of())) {
+      if ((p.role() == Role.BEGIN_ON_RECEIVER || p.role() == Role.BEGIN_RETURNING)
+          && (p.argCount() < 0 || p.argCount() == arguments)
+          && (p.arguments() != CallPattern.Arguments.AUTO_COMMIT_FLAG || flagMayBeFalse)) {
         return true;
       }
     }
@@ -144,14 +167,7 @@ public final class ProtocolRegistry {
 
   /** Whether a qualified type name appears in some protocol (to read wildcard imports without a solver). */
   public boolean isKnownTypeName(String qualifiedName) {
-    for (List<CallPattern> ps : byName.values()) {
-      for (CallPattern p : ps) {
-        if (p.types().contains(qualifiedName)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return typeNames.contains(qualifiedName);
   }
 
   /** Whether a method of this name can be a factory of the ownership table (checked before resolving anything). */

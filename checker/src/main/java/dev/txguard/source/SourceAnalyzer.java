@@ -372,7 +372,7 @@ public final class SourceAnalyzer {
     return "?";
   }
 
-  private static void collect(CompilationUnit cu, List<Node> units, Map<Node, Set<String>> calls) {
+  private void collect(CompilationUnit cu, List<Node> units, Map<Node, Set<String>> calls) {
     for (Node n : cu.findAll(Node.class)) {
       if (isUnit(n)) {
         units.add(n);
@@ -382,7 +382,7 @@ public final class SourceAnalyzer {
     for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
       Node u = enclosingUnit(call);
       if (u != null) {
-        calls.get(u).add(call.getNameAsString());
+        calls.get(u).add(SourceModuleScan.selectionName(call, registry));
       }
     }
     for (com.github.javaparser.ast.expr.ObjectCreationExpr call : cu.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {

@@ -2,18 +2,27 @@ package dev.txguard.source;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.AnnotationDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.CompactConstructorDeclaration;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.txguard.module.ModuleIndex;
 import java.util.HashSet;
@@ -36,36 +45,66 @@ public final class SourceModuleScan {
   public static void scan(CompilationUnit cu, List<ModuleIndex.Method> out, dev.txguard.protocol.ProtocolRegistry registry) {
     boolean apiFile = cu.getImports().stream()
         .anyMatch(i -> !i.isStatic() && ModuleIndex.isApiImport(i.getNameAsString(), registry));
-    for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
+    Set<String> finalFields = new HashSet<>();
+    Set<String> nonFinalFields = new HashSet<>();
+    for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
+      for (VariableDeclarator v : f.getVariables()) {
+        boolean iface = f.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration t && t.isInterface()
+            || f.getParentNode().orElse(null) instanceof AnnotationDeclaration; // implicitly final fields
+        (iface || f.isFinal() ? finalFields : nonFinalFields).add(v.getNameAsString());
+      }
+    }
+    nonFinalFields.removeAll(finalFields);
+    for (Node c : cu.findAll(Node.class, n -> n instanceof CallableDeclaration || n instanceof CompactConstructorDeclaration)) {
       Node body;
       String name;
+      List<Parameter> parameters;
       if (c instanceof MethodDeclaration m) {
         if (m.getBody().isEmpty()) {
           continue;
         }
         body = m.getBody().get();
         name = m.getNameAsString();
+        parameters = m.getParameters();
+      } else if (c instanceof ConstructorDeclaration k) {
+        body = k.getBody();
+        name = "new " + k.getNameAsString();
+        parameters = k.getParameters();
       } else {
-        body = ((ConstructorDeclaration) c).getBody();
-        name = "new " + c.getNameAsString();
+        // A record's compact constructor: javac sees a constructor taking the record's components.
+        CompactConstructorDeclaration k = (CompactConstructorDeclaration) c;
+        body = k.getBody();
+        name = "new " + k.getNameAsString();
+        parameters = k.findAncestor(RecordDeclaration.class).map(RecordDeclaration::getParameters)
+            .orElse(new com.github.javaparser.ast.NodeList<>());
       }
       Set<String> params = new HashSet<>();
-      for (Parameter p : c.getParameters()) {
+      for (Parameter p : parameters) {
         params.add(p.getNameAsString());
       }
       Set<String> locals = new HashSet<>();
+      Set<String> finalLocals = new HashSet<>();
       for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
         locals.add(v.getNameAsString());
+        if (v.getInitializer().isPresent() && v.getParentNode().orElse(null) instanceof VariableDeclarationExpr d
+            && d.isFinal()) {
+          finalLocals.add(v.getNameAsString());
+        }
       }
       for (Parameter p : body.findAll(Parameter.class)) { // lambda and catch parameters shadow too
         locals.add(p.getNameAsString());
       }
+      Set<String> notConstant = new HashSet<>(params); // names that are no constant variable: see mayBeConstantFalse
+      notConstant.addAll(locals);
+      notConstant.removeAll(finalLocals);
       params.removeAll(locals);
       Set<String> calls = new HashSet<>();
       Set<String> unqualified = new HashSet<>();
       boolean stores = false;
       for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
-        String called = ModuleIndex.callName(call.getNameAsString(), call.getArguments().size());
+        String called = ModuleIndex.callName(registry, call.getNameAsString(), call.getArguments().size(),
+            call.getArguments().isEmpty()
+                || mayBeConstantFalse(call.getArgument(0), notConstant, finalLocals, nonFinalFields));
         calls.add(called);
         if (call.getScope().isEmpty()) {
           unqualified.add(called);
@@ -78,6 +117,9 @@ public final class SourceModuleScan {
         calls.add("new " + n.getType().getNameAsString());
       }
       for (AssignExpr a : body.findAll(AssignExpr.class)) {
+        if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
+          continue; // `total += n` stores no object
+        }
         boolean toLocal = a.getTarget() instanceof NameExpr n && locals.contains(n.getNameAsString());
         if (!toLocal && isParam(a.getValue(), params)) {
           stores = true;
@@ -88,8 +130,46 @@ public final class SourceModuleScan {
           stores = true;
         }
       }
-      out.add(new ModuleIndex.Method(name, calls, unqualified, stores, c.getParameters().isEmpty(), apiFile));
+      out.add(new ModuleIndex.Method(name, calls, unqualified, stores, parameters.isEmpty(), apiFile));
     }
+  }
+
+  /**
+   * How the audit names a call when it selects units and files ({@link ModuleIndex#callName}): exact for its own
+   * lowering, where only a literal {@code false} makes {@code setAutoCommit} a begin.
+   */
+  public static String selectionName(MethodCallExpr call, dev.txguard.protocol.ProtocolRegistry registry) {
+    return ModuleIndex.callName(registry, call.getNameAsString(), call.getArguments().size(),
+        call.getArguments().isEmpty()
+            || SourceLowering.strip(call.getArgument(0)) instanceof BooleanLiteralExpr b && !b.getValue());
+  }
+
+  /**
+   * Whether an argument can be the constant {@code false} (the index's rule, the same in the javac scan): not a literal
+   * {@code true} or {@code Boolean.TRUE}, a call, a parameter, a local not declared final, or a field this file
+   * declares only without {@code final} (none of them is a constant variable).
+   */
+  private static boolean mayBeConstantFalse(Expression e, Set<String> notConstant, Set<String> finalLocals,
+      Set<String> nonFinalFields) {
+    e = SourceLowering.strip(e);
+    if (e instanceof BooleanLiteralExpr b) {
+      return !b.getValue();
+    }
+    if (e instanceof MethodCallExpr || e instanceof ObjectCreationExpr) {
+      return false;
+    }
+    if (e instanceof FieldAccessExpr f) {
+      String qualifier = f.getScope().toString();
+      if (qualifier.equals("Boolean") || qualifier.equals("java.lang.Boolean")) {
+        return !f.getNameAsString().equals("TRUE");
+      }
+      return !(f.getScope() instanceof ThisExpr && nonFinalFields.contains(f.getNameAsString()));
+    }
+    if (e instanceof NameExpr n) {
+      String name = n.getNameAsString();
+      return finalLocals.contains(name) || !(notConstant.contains(name) || nonFinalFields.contains(name));
+    }
+    return true;
   }
 
   private static boolean isParam(Expression e, Set<String> params) {
