@@ -11,6 +11,15 @@ public interface ModuleBodies {
   /** The flow graph of the method with this id, or null when it cannot be had (it failed to lower, say). */
   FlowGraph body(String id);
 
+  /**
+   * Whether a module method of this name may begin a transaction, directly or through other module methods (the module
+   * index, which covers every method whose body the front end has). A call of another name needs no summary to tell
+   * that it begins nothing.
+   */
+  default boolean mayBegin(String methodName) {
+    return true;
+  }
+
   /** No bodies beyond the units given to the analysis. */
   ModuleBodies NONE = id -> null;
 }

@@ -70,12 +70,13 @@ public final class UnitSetAnalysis {
    * finding to report, so it is not analysed: a long method that only calls module methods (quartz's scheduler loop,
    * through the JobStore interface) would otherwise spend the state budget on paths that decide nothing.
    */
-  private static boolean mayBegin(FlowGraph g, ModuleSummaries.Summaries summaries) {
+  private boolean mayBegin(FlowGraph g, ModuleSummaries.Summaries summaries) {
     for (Node n : g.nodes()) {
       if (n.op() instanceof Op.Begin) {
         return true;
       }
-      if (n.op() instanceof Op.Call c && c.localCallee() != null
+      // The index rules out most callees by name, before their summaries (and their callees') are computed.
+      if (n.op() instanceof Op.Call c && c.localCallee() != null && (c.isConstructor() || bodies.mayBegin(c.name()))
           && ModuleSummaries.begins(summaries.get(c.localCallee()))) {
         return true;
       }

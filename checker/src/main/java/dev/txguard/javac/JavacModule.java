@@ -136,6 +136,11 @@ final class JavacModule implements ModuleBodies {
   }
 
   @Override
+  public boolean mayBegin(String methodName) {
+    return index.mayBegin(methodName);
+  }
+
+  @Override
   public FlowGraph body(String id) {
     Symbol.MethodSymbol sym = callees.get(id);
     if (sym == null) {

@@ -480,6 +480,11 @@ public final class SourceAnalyzer {
     }
 
     @Override
+    public boolean mayBegin(String methodName) {
+      return module.index().mayBegin(methodName);
+    }
+
+    @Override
     public FlowGraph body(String id) {
       java.nio.file.Path file = module.fileOf(id);
       if (file == null) {
