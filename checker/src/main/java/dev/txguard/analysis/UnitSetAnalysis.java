@@ -76,12 +76,25 @@ public final class UnitSetAnalysis {
         return true;
       }
       // The index rules out most callees by name, before their summaries (and their callees') are computed.
-      if (n.op() instanceof Op.Call c && c.localCallee() != null && (c.isConstructor() || bodies.mayBegin(c.name()))
+      if (n.op() instanceof Op.Call c && c.localCallee() != null && bodies.mayBegin(indexName(c))
           && ModuleSummaries.begins(summaries.get(c.localCallee()))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A call as the module index names it: a method by its name, a constructor as {@code new} and the simple type. */
+  private static String indexName(Op.Call c) {
+    if (!c.isConstructor()) {
+      return c.name();
+    }
+    String type = c.name().substring("new ".length());
+    int typeArguments = type.indexOf('<');
+    if (typeArguments >= 0) {
+      type = type.substring(0, typeArguments);
+    }
+    return "new " + type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf(' ')) + 1);
   }
 
   /**

@@ -73,7 +73,7 @@ final class JavacModuleScan {
       public Void visitVariable(VariableTree v, Void unused) {
         if (!methods.isEmpty()) {
           methods.peek().locals.add(v.getName().toString());
-          if (v.getInitializer() != null
+          if (v.getInitializer() != null && !obviouslyNotFalse(v.getInitializer())
               && v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL)) {
             methods.peek().finalLocals.add(v.getName().toString());
           }
@@ -151,24 +151,18 @@ final class JavacModuleScan {
 
   /**
    * Whether an argument can be the constant {@code false} (the index's rule, the same in the audit's scan): not a
-   * literal {@code true} or {@code Boolean.TRUE}, a call, a parameter, a local not declared final, or a field this
-   * file declares only without {@code final} (none of them is a constant variable).
+   * literal {@code true} or {@code Boolean.TRUE}, a call, a parameter, a local not declared final (or initialised by
+   * one of the former), or a field this file declares only without {@code final} (none of them is a constant
+   * variable).
    */
   private static boolean mayBeConstantFalse(ExpressionTree e, Set<String> params, Set<String> locals,
       Set<String> finalLocals, Fields fields) {
     e = strip(e);
-    if (e instanceof com.sun.source.tree.LiteralTree l) {
-      return !Boolean.TRUE.equals(l.getValue());
-    }
-    if (e instanceof MethodInvocationTree || e instanceof NewClassTree) {
+    if (obviouslyNotFalse(e)) {
       return false;
     }
     if (e instanceof MemberSelectTree s) {
-      String qualifier = s.getExpression().toString();
-      if (qualifier.equals("Boolean") || qualifier.equals("java.lang.Boolean")) {
-        return !s.getIdentifier().contentEquals("TRUE");
-      }
-      return !(qualifier.equals("this") && fields.onlyNonFinal(s.getIdentifier().toString()));
+      return !(s.getExpression().toString().equals("this") && fields.onlyNonFinal(s.getIdentifier().toString()));
     }
     if (e instanceof IdentifierTree id) {
       String n = id.getName().toString();
@@ -178,6 +172,15 @@ final class JavacModuleScan {
       return !(params.contains(n) || locals.contains(n) || fields.onlyNonFinal(n));
     }
     return true;
+  }
+
+  /** A literal {@code true} or {@code Boolean.TRUE}, a call or a new object: never the constant {@code false}. */
+  private static boolean obviouslyNotFalse(ExpressionTree e) {
+    e = strip(e);
+    return e instanceof MethodInvocationTree || e instanceof NewClassTree
+        || (e instanceof com.sun.source.tree.LiteralTree l && Boolean.TRUE.equals(l.getValue()))
+        || (e instanceof MemberSelectTree s && s.getIdentifier().contentEquals("TRUE")
+            && (s.getExpression().toString().equals("Boolean") || s.getExpression().toString().equals("java.lang.Boolean")));
   }
 
   private static ExpressionTree strip(ExpressionTree e) {

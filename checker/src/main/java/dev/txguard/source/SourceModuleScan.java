@@ -86,8 +86,8 @@ public final class SourceModuleScan {
       Set<String> finalLocals = new HashSet<>();
       for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
         locals.add(v.getNameAsString());
-        if (v.getInitializer().isPresent() && v.getParentNode().orElse(null) instanceof VariableDeclarationExpr d
-            && d.isFinal()) {
+        if (v.getInitializer().isPresent() && !obviouslyNotFalse(v.getInitializer().get())
+            && v.getParentNode().orElse(null) instanceof VariableDeclarationExpr d && d.isFinal()) {
           finalLocals.add(v.getNameAsString());
         }
       }
@@ -146,23 +146,16 @@ public final class SourceModuleScan {
 
   /**
    * Whether an argument can be the constant {@code false} (the index's rule, the same in the javac scan): not a literal
-   * {@code true} or {@code Boolean.TRUE}, a call, a parameter, a local not declared final, or a field this file
-   * declares only without {@code final} (none of them is a constant variable).
+   * {@code true} or {@code Boolean.TRUE}, a call, a parameter, a local not declared final (or initialised by one of
+   * the former), or a field this file declares only without {@code final} (none of them is a constant variable).
    */
   private static boolean mayBeConstantFalse(Expression e, Set<String> notConstant, Set<String> finalLocals,
       Set<String> nonFinalFields) {
     e = SourceLowering.strip(e);
-    if (e instanceof BooleanLiteralExpr b) {
-      return !b.getValue();
-    }
-    if (e instanceof MethodCallExpr || e instanceof ObjectCreationExpr) {
+    if (obviouslyNotFalse(e)) {
       return false;
     }
     if (e instanceof FieldAccessExpr f) {
-      String qualifier = f.getScope().toString();
-      if (qualifier.equals("Boolean") || qualifier.equals("java.lang.Boolean")) {
-        return !f.getNameAsString().equals("TRUE");
-      }
       return !(f.getScope() instanceof ThisExpr && nonFinalFields.contains(f.getNameAsString()));
     }
     if (e instanceof NameExpr n) {
@@ -170,6 +163,15 @@ public final class SourceModuleScan {
       return finalLocals.contains(name) || !(notConstant.contains(name) || nonFinalFields.contains(name));
     }
     return true;
+  }
+
+  /** A literal {@code true} or {@code Boolean.TRUE}, a call or a new object: never the constant {@code false}. */
+  private static boolean obviouslyNotFalse(Expression e) {
+    e = SourceLowering.strip(e);
+    return e instanceof MethodCallExpr || e instanceof ObjectCreationExpr
+        || (e instanceof BooleanLiteralExpr b && b.getValue())
+        || (e instanceof FieldAccessExpr f && f.getNameAsString().equals("TRUE")
+            && (f.getScope().toString().equals("Boolean") || f.getScope().toString().equals("java.lang.Boolean")));
   }
 
   private static boolean isParam(Expression e, Set<String> params) {

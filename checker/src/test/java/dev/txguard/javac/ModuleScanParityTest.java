@@ -104,6 +104,7 @@ class ModuleScanParityTest {
           c.setAutoCommit(original); c.setAutoCommit(true); c.setAutoCommit(Boolean.TRUE);
           c.setAutoCommit(defaultAutoCommit); c.setAutoCommit(this.defaultAutoCommit); c.setAutoCommit(c.getAutoCommit());
           boolean was = c.getAutoCommit(); c.setAutoCommit(was);
+          final Boolean preferred = c.getAutoCommit(); c.setAutoCommit(preferred);
         }
         void literal(Connection c) throws Exception { c.setAutoCommit(false); }
         void constant(Connection c) throws Exception { c.setAutoCommit(MANUAL); }
@@ -126,7 +127,7 @@ class ModuleScanParityTest {
   void autoCommitArgumentsThatCannotBeFalseBeginNothingInEitherIndex() throws IOException {
     for (List<ModuleIndex.Method> methods : List.of(sourceScan(List.of(POOL)), javacScan(List.of(POOL)))) {
       ModuleIndex i = ModuleIndex.build(methods, REGISTRY);
-      assertFalse(i.mayBegin("passivate"), "parameter, literal true, non-final field, call, non-final local");
+      assertFalse(i.mayBegin("passivate"), "parameter, literal true, non-final field, call, non-final local, final local set by a call");
       assertFalse(i.mayBegin("callsPassivate"));
       assertTrue(i.mayBegin("literal"));
       assertTrue(i.mayBegin("constant"), "a static final constant may be false (javac reads its value)");
