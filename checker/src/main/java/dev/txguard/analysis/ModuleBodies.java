@@ -12,11 +12,11 @@ public interface ModuleBodies {
   FlowGraph body(String id);
 
   /**
-   * Whether a module method of this name may begin a transaction, directly or through other module methods (the module
-   * index, which covers every method whose body the front end has). A call of another name needs no summary to tell
-   * that it begins nothing.
+   * Whether a module method of this name and this many parameters may begin a transaction, directly or through other
+   * module methods (the module index, which covers every method whose body the front end has). A call of another name
+   * or argument count needs no summary to tell that it begins nothing.
    */
-  default boolean mayBegin(String methodName) {
+  default boolean mayBegin(String methodName, int arguments) {
     return true;
   }
 

@@ -76,7 +76,7 @@ public final class UnitSetAnalysis {
         return true;
       }
       // The index rules out most callees by name, before their summaries (and their callees') are computed.
-      if (n.op() instanceof Op.Call c && c.localCallee() != null && bodies.mayBegin(indexName(c))
+      if (n.op() instanceof Op.Call c && c.localCallee() != null && bodies.mayBegin(indexName(c), c.args().size())
           && ModuleSummaries.begins(summaries.get(c.localCallee()))) {
         return true;
       }

@@ -136,8 +136,8 @@ final class JavacModule implements ModuleBodies {
   }
 
   @Override
-  public boolean mayBegin(String methodName) {
-    return index.mayBegin(methodName);
+  public boolean mayBegin(String methodName, int arguments) {
+    return index.mayBegin(methodName, arguments);
   }
 
   @Override

@@ -65,7 +65,11 @@ final class JavacModuleScan {
           methods.peek().calls.addAll(c.calls); // as the audit's scan: a body's calls include its nested classes'
           methods.peek().unqualified.addAll(c.unqualified);
         }
-        out.add(new ModuleIndex.Method(c.name, c.calls, c.unqualified, c.stores, m.getParameters().isEmpty(), apiFile));
+        boolean varargs = !m.getParameters().isEmpty() && m.getParameters().get(m.getParameters().size() - 1)
+            instanceof com.sun.tools.javac.tree.JCTree.JCVariableDecl last
+            && (last.mods.flags & com.sun.tools.javac.code.Flags.VARARGS) != 0; // the parser marks `T... xs`
+        out.add(new ModuleIndex.Method(c.name, c.calls, c.unqualified, c.stores,
+            varargs ? ModuleIndex.Method.VARARGS : m.getParameters().size(), apiFile));
         return null;
       }
 

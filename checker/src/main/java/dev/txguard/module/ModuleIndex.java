@@ -22,10 +22,14 @@ import java.util.Set;
 public final class ModuleIndex {
   /**
    * One method body of the module, as a front end's syntax scan sees it: its name, the names it calls (those called
-   * without a receiver also in {@code unqualifiedCalls}), whether it stores a parameter, whether it takes none.
+   * without a receiver also in {@code unqualifiedCalls}), whether it stores a parameter, how many it takes
+   * ({@code parameters}; {@link #VARARGS} when the last is a variable-arity one).
    */
   public record Method(String name, Set<String> calls, Set<String> unqualifiedCalls, boolean storesParameter,
-      boolean noParameters, boolean apiFile) {
+      int parameters, boolean apiFile) {
+    /** The parameter count of a variable-arity method: it may be called with any number of arguments. */
+    public static final int VARARGS = -1;
+
     public Method {
       calls = Set.copyOf(calls);
       unqualifiedCalls = Set.copyOf(unqualifiedCalls);
@@ -33,18 +37,19 @@ public final class ModuleIndex {
   }
 
   private final ProtocolRegistry registry;
-  private final Set<String> beginNames;
+  /** Names of methods that may begin, with the parameter counts of those that may ({@link Method#VARARGS}: any). */
+  private final Map<String, Set<Integer>> beginNames;
   private final Set<String> relevantNames;
 
-  private ModuleIndex(ProtocolRegistry registry, Set<String> beginNames, Set<String> relevantNames) {
+  private ModuleIndex(ProtocolRegistry registry, Map<String, Set<Integer>> beginNames, Set<String> relevantNames) {
     this.registry = registry;
-    this.beginNames = Set.copyOf(beginNames);
+    this.beginNames = Map.copyOf(beginNames);
     this.relevantNames = Set.copyOf(relevantNames);
   }
 
   /** The module's call graph by name, followed as deep as summaries are ({@link ModuleSummaries#DEPTH} levels). */
   public static ModuleIndex build(Collection<Method> methods, ProtocolRegistry registry) {
-    Set<String> begin = new HashSet<>();
+    Map<String, Set<Integer>> begin = new HashMap<>();
     Set<String> relevant = new HashSet<>();
     Map<String, List<Method>> byName = new HashMap<>();
     for (Method m : methods) {
@@ -75,11 +80,13 @@ public final class ModuleIndex {
     // only matter through a chain of wrappers that no summary follows. Without the bound, common names (jOOQ's
     // `$alias`, `execute`) carried "may begin" through 4,250 of jOOQ's method names.
     for (int level = 1; level <= ModuleSummaries.DEPTH; level++) {
-      Set<String> beginBelow = Set.copyOf(begin);
+      Set<String> beginBelow = Set.copyOf(begin.keySet());
       Set<String> relevantBelow = Set.copyOf(relevant);
       for (Method m : methods) {
-        if (!begin.contains(m.name()) && mayBegin(m, beginBelow, registryBegins, bases, homeGrown)) {
-          begin.add(m.name());
+        Set<Integer> arities = begin.get(m.name());
+        if ((arities == null || !arities.contains(m.parameters()))
+            && mayBegin(m, beginBelow, registryBegins, bases, homeGrown)) {
+          begin.computeIfAbsent(m.name(), k -> new HashSet<>()).add(m.parameters());
         }
         if (!relevant.contains(m.name()) && (m.storesParameter() || mattersByItself.contains(m)
             || callsAny(m, relevantBelow, bases))) {
@@ -149,7 +156,7 @@ public final class ModuleIndex {
   }
 
   private static boolean declares(Collection<Method> methods, String name) {
-    return methods.stream().anyMatch(m -> m.noParameters() && m.name().equals(name));
+    return methods.stream().anyMatch(m -> m.parameters() == 0 && m.name().equals(name));
   }
 
   /** A call name that plays a role without any module body: the protocol table, factories, ending or closing words. */
@@ -165,12 +172,22 @@ public final class ModuleIndex {
    * begin. The one selection rule of every front end (and of the audit's skipping of files).
    */
   public boolean selects(String calledName) {
-    return registry.mayBegin(calledName) || beginNames.contains(base(calledName));
+    return registry.mayBegin(calledName) || beginNames.containsKey(base(calledName));
   }
 
   /** Whether a call of this name may begin a transaction through a module method. */
   public boolean mayBegin(String methodName) {
-    return beginNames.contains(methodName);
+    return beginNames.containsKey(methodName);
+  }
+
+  /**
+   * Whether a call of this name with this many arguments may begin a transaction through a module method: one of
+   * that name and parameter count (or of variable arity) may. A call {@code start()} of a data source is not the
+   * {@code start(xid, flags)} of an XA resource that begins.
+   */
+  public boolean mayBegin(String methodName, int arguments) {
+    Set<Integer> arities = beginNames.get(methodName);
+    return arities != null && (arities.contains(arguments) || arities.contains(Method.VARARGS));
   }
 
   /** Whether a module method of this name may have a summary a caller needs. */

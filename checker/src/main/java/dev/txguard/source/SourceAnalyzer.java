@@ -256,7 +256,7 @@ public final class SourceAnalyzer {
    */
   private boolean callsABegin(FileContext here, Node u, SourceModule module) {
     for (MethodCallExpr call : u.findAll(MethodCallExpr.class)) {
-      if (enclosingUnit(call) == u && module.index().mayBegin(call.getNameAsString())) {
+      if (enclosingUnit(call) == u && module.index().mayBegin(call.getNameAsString(), call.getArguments().size())) {
         String id = here.resolver().callee(call).localId();
         if (id != null && module.summaries().callMayBegin(bodies, id)) {
           return true;
@@ -265,7 +265,7 @@ public final class SourceAnalyzer {
     }
     for (com.github.javaparser.ast.expr.ObjectCreationExpr n : u.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
       if (enclosingUnit(n) == u && n.getAnonymousClassBody().isEmpty()
-          && module.index().mayBegin("new " + n.getType().getNameAsString())) {
+          && module.index().mayBegin("new " + n.getType().getNameAsString(), n.getArguments().size())) {
         String id = here.resolver().constructorId(n);
         if (id != null && module.summaries().callMayBegin(bodies, id)) {
           return true;
@@ -480,8 +480,8 @@ public final class SourceAnalyzer {
     }
 
     @Override
-    public boolean mayBegin(String methodName) {
-      return module.index().mayBegin(methodName);
+    public boolean mayBegin(String methodName, int arguments) {
+      return module.index().mayBegin(methodName, arguments);
     }
 
     @Override

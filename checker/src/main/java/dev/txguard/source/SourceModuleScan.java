@@ -130,7 +130,9 @@ public final class SourceModuleScan {
           stores = true;
         }
       }
-      out.add(new ModuleIndex.Method(name, calls, unqualified, stores, parameters.isEmpty(), apiFile));
+      boolean varargs = !parameters.isEmpty() && parameters.get(parameters.size() - 1).isVarArgs();
+      out.add(new ModuleIndex.Method(name, calls, unqualified, stores,
+          varargs ? ModuleIndex.Method.VARARGS : parameters.size(), apiFile));
     }
   }
 

@@ -70,13 +70,13 @@ class ModuleScanParityTest {
 
   private static List<String> sorted(List<ModuleIndex.Method> methods) {
     return methods.stream().map(m -> m.name() + " " + new java.util.TreeSet<>(m.calls()) + " unq="
-        + new java.util.TreeSet<>(m.unqualifiedCalls()) + " stores=" + m.storesParameter() + " noParams="
-        + m.noParameters() + " api=" + m.apiFile()).sorted().toList();
+        + new java.util.TreeSet<>(m.unqualifiedCalls()) + " stores=" + m.storesParameter() + " parameters="
+        + m.parameters() + " api=" + m.apiFile()).sorted().toList();
   }
 
   @Test
   void bothScansAgreeOnEveryTestdataFile() throws IOException {
-    List<String> sources = new ArrayList<>(List.of(POOL, HOME_GROWN));
+    List<String> sources = new ArrayList<>(List.of(POOL, HOME_GROWN, XA));
     for (String dir : List.of("cases", "modules")) {
       try (Stream<Path> s = Files.walk(Path.of("..", "testdata", dir))) {
         for (Path p : s.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
@@ -133,6 +133,27 @@ class ModuleScanParityTest {
       assertTrue(i.mayBegin("constant"), "a static final constant may be false (javac reads its value)");
       assertTrue(i.mayBegin("finalLocal"));
       assertTrue(i.mayBegin("boxed"));
+    }
+  }
+
+  private static final String XA = """
+      import java.sql.Connection;
+      class Xa { Connection c;
+        void start(Object xid, int flags) throws Exception { c.setAutoCommit(false); }
+        void open(String... options) throws Exception { c.setAutoCommit(false); }
+      }
+      class DataSource { void start() {} void restart() { start(); } }
+      """;
+
+  @Test
+  void moduleMethodsThatMayBeginAreKnownByParameterCount() throws IOException {
+    for (List<ModuleIndex.Method> methods : List.of(sourceScan(List.of(XA)), javacScan(List.of(XA)))) {
+      ModuleIndex i = ModuleIndex.build(methods, REGISTRY);
+      assertTrue(i.mayBegin("start"), "by name, as units are selected");
+      assertTrue(i.mayBegin("start", 2));
+      assertFalse(i.mayBegin("start", 0), "the data source's start() is not the XA resource's start(xid, flags)");
+      assertTrue(i.mayBegin("open", 0), "variable arity: any count");
+      assertTrue(i.mayBegin("open", 3));
     }
   }
 
