@@ -110,12 +110,15 @@ final class CompilationUnitAnalysis {
 
   private void analyse(VisitorState state) {
     ProtocolRegistry registry = config.registry;
+    JavacModule module = JavacModule.of(state, config);
+    if (module.quiet(cu)) {
+      return; // most files of a module: nothing in them can begin
+    }
     List<UnitRef> units = new ArrayList<>();
     Set<Symbol.ClassSymbol> classes = new HashSet<>();
     collect(units, classes);
 
     // Units that may begin, directly or through module methods (the module's name index covers this file's too).
-    JavacModule module = JavacModule.of(state, config);
     Set<UnitRef> selected = new HashSet<>();
     for (UnitRef u : units) {
       if (u.calls.stream().anyMatch(module::selects)) {

@@ -76,7 +76,10 @@ final class JavacModule implements ModuleBodies {
     }
   }
 
-  private static ModuleIndex buildIndex(Context context, TxguardConfig config) {
+  /** Per compilation unit, the names called anywhere in it (as the index records them). */
+  private final Map<CompilationUnitTree, Set<String>> fileNames = new IdentityHashMap<>();
+
+  private ModuleIndex buildIndex(Context context, TxguardConfig config) {
     List<ModuleIndex.Method> methods = new ArrayList<>();
     Set<CompilationUnitTree> units = Collections.newSetFromMap(new IdentityHashMap<>());
     Enter enter = Enter.instance(context);
@@ -87,9 +90,18 @@ final class JavacModule implements ModuleBodies {
       }
     }
     for (CompilationUnitTree cu : units) {
-      JavacModuleScan.scan(cu, methods, config.registry);
+      fileNames.put(cu, JavacModuleScan.scan(cu, methods, config.registry));
     }
     return ModuleIndex.build(methods, config.registry);
+  }
+
+  /**
+   * Whether no unit of {@code cu} can be selected: no name called in it may begin (the index's names are a superset of
+   * the selection's). Such a file needs no walk of its own. False for a file the index did not scan.
+   */
+  boolean quiet(CompilationUnitTree cu) {
+    Set<String> names = fileNames.get(cu);
+    return names != null && names.stream().noneMatch(index::selects);
   }
 
   /** Whether a call of this name may begin a transaction through a module method (the unit is worth analysing). */

@@ -32,10 +32,16 @@ final class JavacModuleScan {
 
   private JavacModuleScan() {}
 
-  static void scan(CompilationUnitTree cu, List<ModuleIndex.Method> out, dev.txguard.protocol.ProtocolRegistry registry) {
+  /**
+   * Adds an entry per method or constructor with a body in {@code cu} to {@code out}; returns the names called
+   * anywhere in the file (in field initializers and initializer blocks too), recorded as the index records them.
+   */
+  static Set<String> scan(CompilationUnitTree cu, List<ModuleIndex.Method> out,
+      dev.txguard.protocol.ProtocolRegistry registry) {
     boolean apiFile = cu.getImports().stream().anyMatch(i -> !i.isStatic()
         && ModuleIndex.isApiImport(i.getQualifiedIdentifier().toString(), registry));
     Fields fields = Fields.of(cu);
+    Set<String> fileNames = new HashSet<>();
     new TreeScanner<Void, Void>() {
       private final Deque<String> classes = new ArrayDeque<>();
       private final Deque<Collector> methods = new ArrayDeque<>();
@@ -87,12 +93,18 @@ final class JavacModuleScan {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree m, Void unused) {
-        if (!methods.isEmpty()) {
+        String called = calledName(m.getMethodSelect());
+        if (methods.isEmpty()) {
+          if (called != null) { // outside a method body, no argument is judged: the name as it may begin
+            fileNames.add(ModuleIndex.callName(registry, called, m.getArguments().size(), true));
+          }
+        } else {
           Collector c = methods.peek();
-          String name = calledName(m.getMethodSelect());
+          String name = called;
           if (name != null && !name.equals("super") && !name.equals("this")) { // constructor calls: no call here
             name = ModuleIndex.callName(registry, name, m.getArguments().size(),
                 m.getArguments().isEmpty() || c.mayBeConstantFalse(m.getArguments().get(0), fields));
+            fileNames.add(name);
             c.calls.add(name);
             if (m.getMethodSelect() instanceof IdentifierTree) {
               c.unqualified.add(name);
@@ -107,9 +119,10 @@ final class JavacModuleScan {
 
       @Override
       public Void visitNewClass(NewClassTree n, Void unused) {
-        if (!methods.isEmpty()) {
-          String name = calledName(n.getIdentifier());
-          if (name != null) {
+        String name = calledName(n.getIdentifier());
+        if (name != null) {
+          fileNames.add("new " + name);
+          if (!methods.isEmpty()) {
             methods.peek().calls.add("new " + name);
           }
         }
@@ -137,6 +150,7 @@ final class JavacModuleScan {
         return super.visitReturn(r, null);
       }
     }.scan(cu, null);
+    return fileNames;
   }
 
   /** {@code a.b.name} and {@code name} -> name; a generic or annotated type's simple name for {@code new}. */
