@@ -51,10 +51,6 @@ public final class ModuleIndex {
   public static ModuleIndex build(Collection<Method> methods, ProtocolRegistry registry) {
     Map<String, Set<Integer>> begin = new HashMap<>();
     Set<String> relevant = new HashSet<>();
-    Map<String, List<Method>> byName = new HashMap<>();
-    for (Method m : methods) {
-      byName.computeIfAbsent(m.name(), k -> new java.util.ArrayList<>()).add(m);
-    }
     // A call of a begin name without a receiver (`begin();`) is a begin only on a type of the module that declares
     // commit() and rollback() (the zero-config rule): java.nio's channels call an inherited begin() on every read.
     // A file that imports no transaction API begins only through home-grown types: java.util.stream's Sink.begin(long)
