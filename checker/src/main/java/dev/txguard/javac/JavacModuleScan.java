@@ -208,26 +208,33 @@ final class JavacModuleScan {
     return e;
   }
 
-  /** The names of the fields a file declares, with and without {@code final}. */
+  /**
+   * The names of the fields a file's classes declare as members (of top-level and member classes: not of local or
+   * anonymous classes, as the audit's scan), with and without {@code final}. Member declarations only: no body is
+   * walked.
+   */
   private record Fields(Set<String> finals, Set<String> nonFinals) {
     static Fields of(CompilationUnitTree cu) {
-      Set<String> finals = new HashSet<>();
-      Set<String> nonFinals = new HashSet<>();
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitClass(ClassTree c, Void unused) {
-          boolean iface = c.getKind() == com.sun.source.tree.Tree.Kind.INTERFACE
-              || c.getKind() == com.sun.source.tree.Tree.Kind.ANNOTATION_TYPE; // implicitly final fields
-          for (com.sun.source.tree.Tree member : c.getMembers()) {
-            if (member instanceof VariableTree v) {
-              (iface || v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL) ? finals
-                  : nonFinals).add(v.getName().toString());
-            }
-          }
-          return super.visitClass(c, null); // nested, local and anonymous classes too
+      Fields f = new Fields(new HashSet<>(), new HashSet<>());
+      for (com.sun.source.tree.Tree t : cu.getTypeDecls()) {
+        if (t instanceof ClassTree c) {
+          f.add(c);
         }
-      }.scan(cu, null);
-      return new Fields(finals, nonFinals);
+      }
+      return f;
+    }
+
+    private void add(ClassTree c) {
+      boolean iface = c.getKind() == com.sun.source.tree.Tree.Kind.INTERFACE
+          || c.getKind() == com.sun.source.tree.Tree.Kind.ANNOTATION_TYPE; // implicitly final fields
+      for (com.sun.source.tree.Tree member : c.getMembers()) {
+        if (member instanceof VariableTree v) {
+          (iface || v.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.FINAL) ? finals
+              : nonFinals).add(v.getName().toString());
+        } else if (member instanceof ClassTree nested) {
+          add(nested);
+        }
+      }
     }
 
     boolean onlyNonFinal(String name) {

@@ -47,7 +47,7 @@ public final class SourceModuleScan {
         .anyMatch(i -> !i.isStatic() && ModuleIndex.isApiImport(i.getNameAsString(), registry));
     Set<String> finalFields = new HashSet<>();
     Set<String> nonFinalFields = new HashSet<>();
-    for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
+    for (FieldDeclaration f : cu.findAll(FieldDeclaration.class, SourceModuleScan::isMemberField)) {
       for (VariableDeclarator v : f.getVariables()) {
         boolean iface = f.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration t && t.isInterface()
             || f.getParentNode().orElse(null) instanceof AnnotationDeclaration; // implicitly final fields
@@ -165,6 +165,19 @@ public final class SourceModuleScan {
       return finalLocals.contains(name) || !(notConstant.contains(name) || nonFinalFields.contains(name));
     }
     return true;
+  }
+
+  /** A field of a top-level or member type (not of a local or anonymous class, as the javac scan sees them). */
+  private static boolean isMemberField(FieldDeclaration f) {
+    for (Node p = f.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof CompilationUnit) {
+        return true;
+      }
+      if (!(p instanceof com.github.javaparser.ast.body.TypeDeclaration)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** A literal {@code true} or {@code Boolean.TRUE}, a call or a new object: never the constant {@code false}. */

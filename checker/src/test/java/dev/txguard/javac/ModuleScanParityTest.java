@@ -111,6 +111,8 @@ class ModuleScanParityTest {
         void finalLocal(Connection c) throws Exception { final boolean off = false; c.setAutoCommit(off); }
         void boxed(Connection c) throws Exception { c.setAutoCommit(Boolean.FALSE); }
         void callsPassivate(Connection c) throws Exception { passivate(c, true); }
+        Object holder = new Object() { boolean hidden = true; };
+        void anonymousClassField(Connection c) throws Exception { c.setAutoCommit(hidden); }
       }
       """;
   private static final String HOME_GROWN = """
@@ -133,6 +135,7 @@ class ModuleScanParityTest {
       assertTrue(i.mayBegin("constant"), "a static final constant may be false (javac reads its value)");
       assertTrue(i.mayBegin("finalLocal"));
       assertTrue(i.mayBegin("boxed"));
+      assertTrue(i.mayBegin("anonymousClassField"), "an anonymous class's field is not looked at: it may be anything");
     }
   }
 
