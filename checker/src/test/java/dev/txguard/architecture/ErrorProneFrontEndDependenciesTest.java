@@ -7,6 +7,8 @@ import dev.txguard.javac.UncommittedTransaction;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +33,18 @@ class ErrorProneFrontEndDependenciesTest {
 
   @Test
   void classesTheChecksReachNameNoAuditLibrary() throws IOException, URISyntaxException {
-    Path classes = Path.of(UncommittedTransaction.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    // target/classes, or the checker jar when the tests run against it (the Error Prone 2.46 / JDK 25 rerun)
+    Path location = Path.of(UncommittedTransaction.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (Files.isDirectory(location)) {
+      check(location);
+    } else {
+      try (FileSystem jar = FileSystems.newFileSystem(location)) {
+        check(jar.getPath("/"));
+      }
+    }
+  }
+
+  private static void check(Path classes) throws IOException {
     List<String> violations = new ArrayList<>();
     int read = 0;
     for (String pkg : FRONT_END_PACKAGES) {
