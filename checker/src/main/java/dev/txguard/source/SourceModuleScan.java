@@ -138,12 +138,12 @@ public final class SourceModuleScan {
 
   /**
    * How the audit names a call when it selects units and files ({@link ModuleIndex#callName}): exact for its own
-   * lowering, where only a literal {@code false} makes {@code setAutoCommit} a begin.
+   * lowering, where a constant {@code false} this file tells ({@link BooleanConstants}) makes {@code setAutoCommit} a
+   * begin.
    */
   public static String selectionName(MethodCallExpr call, dev.txguard.protocol.ProtocolRegistry registry) {
     return ModuleIndex.callName(registry, call.getNameAsString(), call.getArguments().size(),
-        call.getArguments().isEmpty()
-            || SourceLowering.strip(call.getArgument(0)) instanceof BooleanLiteralExpr b && !b.getValue());
+        call.getArguments().isEmpty() || Boolean.FALSE.equals(BooleanConstants.valueOf(call.getArgument(0))));
   }
 
   /**

@@ -706,8 +706,9 @@ final class SourceResolver {
           return BooleanArg.NOT_BOOLEAN;
         }
         Expression a = SourceLowering.strip(m.getArgument(index));
-        if (a instanceof BooleanLiteralExpr lit) {
-          return lit.getValue() ? BooleanArg.TRUE : BooleanArg.FALSE;
+        Boolean constant = BooleanConstants.valueOf(a);
+        if (constant != null) {
+          return constant ? BooleanArg.TRUE : BooleanArg.FALSE;
         }
         return isBoolean(a) ? BooleanArg.NOT_CONSTANT : BooleanArg.NOT_BOOLEAN;
       }
