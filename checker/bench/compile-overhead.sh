@@ -16,7 +16,10 @@
 #
 # Environment knobs (all optional):
 #   CLASSES=3000   number of generated classes (plus 5 shared infra types)
-#   RUNS=5         timed runs per configuration; the two configurations alternate (ABBA order)
+#   RUNS=5         timed runs per configuration; the two configurations alternate (ABBA order). Most of a javac
+#                  run's CPU is JIT compilation, whose run-to-run variance on a 2-core machine exceeds txguard's
+#                  cost on a small module (single pairs 0.95-1.20x on commons-dbcp2): use RUNS=15 there
+#                  (docs/performance.md, "An index that rules out more")
 #   WARMUP=1       untimed compiles (EP alone) before the timed ones, to warm the page cache
 #   SEED=42        generator seed
 #   WORK=<dir>     work directory (default: a fresh mktemp -d, deleted at the end unless KEEP=1)
