@@ -275,7 +275,7 @@ final class CompilationUnitAnalysis {
           if (sym != null) {
             current.peek().calls.add(ModuleIndex.callName(config.registry, sym.getSimpleName().toString(),
                 m.getArguments().size(),
-                m.getArguments().isEmpty() || JavacCallFacts.isConstantFalse(m.getArguments().get(0))));
+                () -> m.getArguments().isEmpty() || JavacCallFacts.isConstantFalse(m.getArguments().get(0))));
           }
         }
         return super.visitMethodInvocation(m, null);

@@ -60,11 +60,19 @@ final class JavacCallFacts implements CallFacts {
 
   /** Whether a call's argument is the constant {@code false} (then {@code setAutoCommit} begins). */
   static boolean isConstantFalse(ExpressionTree arg) {
+    return Boolean.FALSE.equals(constant(arg));
+  }
+
+  /** javac's constant value of a boolean argument, or {@code Boolean.TRUE}/{@code FALSE}; null when it is none. */
+  private static Boolean constant(ExpressionTree arg) {
     if (ASTHelpers.constValue(arg) instanceof Boolean b) {
-      return !b;
+      return b;
     }
-    return arg instanceof MemberSelectTree s && s.getExpression().toString().endsWith("Boolean")
-        && s.getIdentifier().contentEquals("FALSE");
+    if (arg instanceof MemberSelectTree s && s.getExpression().toString().endsWith("Boolean")
+        && (s.getIdentifier().contentEquals("TRUE") || s.getIdentifier().contentEquals("FALSE"))) {
+      return s.getIdentifier().contentEquals("TRUE");
+    }
+    return null;
   }
 
   @Override
@@ -82,15 +90,9 @@ final class JavacCallFacts implements CallFacts {
     if (!unboxed.hasTag(TypeTag.BOOLEAN)) {
       return BooleanArg.NOT_BOOLEAN;
     }
-    Object value = ASTHelpers.constValue(arg);
-    if (value instanceof Boolean b) {
-      return b ? BooleanArg.TRUE : BooleanArg.FALSE;
-    }
-    if (arg instanceof MemberSelectTree s && s.getExpression().toString().endsWith("Boolean")) {
-      String name = s.getIdentifier().toString();
-      if (name.equals("TRUE") || name.equals("FALSE")) {
-        return name.equals("TRUE") ? BooleanArg.TRUE : BooleanArg.FALSE;
-      }
+    Boolean value = constant(arg);
+    if (value != null) {
+      return value ? BooleanArg.TRUE : BooleanArg.FALSE;
     }
     return BooleanArg.NOT_CONSTANT;
   }

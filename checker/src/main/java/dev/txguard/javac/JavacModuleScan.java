@@ -96,14 +96,14 @@ final class JavacModuleScan {
         String called = calledName(m.getMethodSelect());
         if (methods.isEmpty()) {
           if (called != null) { // outside a method body, no argument is judged: the name as it may begin
-            fileNames.add(ModuleIndex.callName(registry, called, m.getArguments().size(), true));
+            fileNames.add(ModuleIndex.callName(registry, called, m.getArguments().size(), () -> true));
           }
         } else {
           Collector c = methods.peek();
           String name = called;
           if (name != null && !name.equals("super") && !name.equals("this")) { // constructor calls: no call here
             name = ModuleIndex.callName(registry, name, m.getArguments().size(),
-                m.getArguments().isEmpty() || c.mayBeConstantFalse(m.getArguments().get(0), fields));
+                () -> m.getArguments().isEmpty() || c.mayBeConstantFalse(m.getArguments().get(0), fields));
             fileNames.add(name);
             c.calls.add(name);
             if (m.getMethodSelect() instanceof IdentifierTree) {

@@ -137,12 +137,14 @@ public final class ModuleIndex {
    * {@code name/N} ({@code N} its argument count) when a call of a protocol begin's name cannot begin through the
    * protocol table: another argument count ({@code Sink.begin(long)}, Hibernate's no-arg {@code getTransaction()}
    * beside Spring's one-arg begin), or {@code setAutoCommit(x)} whose argument cannot be the constant {@code false}
-   * ({@code flagMayBeFalse}, the caller's judgement of the first argument). A module method of that name is still
-   * looked up by the name alone. (Here, not in a scan: the Error Prone front end must not load JavaParser.)
+   * ({@code flagMayBeFalse}, the caller's judgement of the first argument, asked only of a begin name). A module
+   * method of that name is still looked up by the name alone. (Here, not in a scan: the Error Prone front end must
+   * not load JavaParser.)
    */
-  public static String callName(ProtocolRegistry registry, String name, int arguments, boolean flagMayBeFalse) {
-    return registry.mayBegin(name) && !registry.mayBegin(name, arguments, flagMayBeFalse) ? name + "/" + arguments
-        : name;
+  public static String callName(ProtocolRegistry registry, String name, int arguments,
+      java.util.function.BooleanSupplier flagMayBeFalse) {
+    return registry.mayBegin(name) && !registry.mayBegin(name, arguments, flagMayBeFalse.getAsBoolean())
+        ? name + "/" + arguments : name;
   }
 
   /** {@code begin/2} -> begin: a module method of that name may still be called so. */

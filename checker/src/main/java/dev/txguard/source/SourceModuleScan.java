@@ -103,7 +103,7 @@ public final class SourceModuleScan {
       boolean stores = false;
       for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
         String called = ModuleIndex.callName(registry, call.getNameAsString(), call.getArguments().size(),
-            call.getArguments().isEmpty()
+            () -> call.getArguments().isEmpty()
                 || mayBeConstantFalse(call.getArgument(0), notConstant, finalLocals, nonFinalFields));
         calls.add(called);
         if (call.getScope().isEmpty()) {
@@ -143,7 +143,7 @@ public final class SourceModuleScan {
    */
   public static String selectionName(MethodCallExpr call, dev.txguard.protocol.ProtocolRegistry registry) {
     return ModuleIndex.callName(registry, call.getNameAsString(), call.getArguments().size(),
-        call.getArguments().isEmpty() || Boolean.FALSE.equals(BooleanConstants.valueOf(call.getArgument(0))));
+        () -> call.getArguments().isEmpty() || Boolean.FALSE.equals(BooleanConstants.valueOf(call.getArgument(0))));
   }
 
   /**

@@ -68,6 +68,12 @@ class ModuleScanParityTest {
     return out;
   }
 
+  /** The index each scan gives for one source: the audit's, then Error Prone's. */
+  private static List<ModuleIndex> indexesOf(String source) throws IOException {
+    return List.of(ModuleIndex.build(sourceScan(List.of(source)), REGISTRY),
+        ModuleIndex.build(javacScan(List.of(source)), REGISTRY));
+  }
+
   private static List<String> sorted(List<ModuleIndex.Method> methods) {
     return methods.stream().map(m -> m.name() + " " + new java.util.TreeSet<>(m.calls()) + " unq="
         + new java.util.TreeSet<>(m.unqualifiedCalls()) + " stores=" + m.storesParameter() + " parameters="
@@ -127,8 +133,7 @@ class ModuleScanParityTest {
 
   @Test
   void autoCommitArgumentsThatCannotBeFalseBeginNothingInEitherIndex() throws IOException {
-    for (List<ModuleIndex.Method> methods : List.of(sourceScan(List.of(POOL)), javacScan(List.of(POOL)))) {
-      ModuleIndex i = ModuleIndex.build(methods, REGISTRY);
+    for (ModuleIndex i : indexesOf(POOL)) {
       assertFalse(i.mayBegin("passivate"), "parameter, literal true, non-final field, call, non-final local, final local set by a call");
       assertFalse(i.mayBegin("callsPassivate"));
       assertTrue(i.mayBegin("literal"));
@@ -150,8 +155,7 @@ class ModuleScanParityTest {
 
   @Test
   void moduleMethodsThatMayBeginAreKnownByParameterCount() throws IOException {
-    for (List<ModuleIndex.Method> methods : List.of(sourceScan(List.of(XA)), javacScan(List.of(XA)))) {
-      ModuleIndex i = ModuleIndex.build(methods, REGISTRY);
+    for (ModuleIndex i : indexesOf(XA)) {
       assertTrue(i.mayBegin("start"), "by name, as units are selected");
       assertTrue(i.mayBegin("start", 2));
       assertFalse(i.mayBegin("start", 0), "the data source's start() is not the XA resource's start(xid, flags)");
@@ -162,8 +166,7 @@ class ModuleScanParityTest {
 
   @Test
   void aBeginNameWithAnotherArgumentCountBeginsNothing() throws IOException {
-    for (List<ModuleIndex.Method> methods : List.of(sourceScan(List.of(HOME_GROWN)), javacScan(List.of(HOME_GROWN)))) {
-      ModuleIndex i = ModuleIndex.build(methods, REGISTRY);
+    for (ModuleIndex i : indexesOf(HOME_GROWN)) {
       assertFalse(i.mayBegin("describe"), "no-arg getTransaction() is Hibernate's accessor, not Spring's begin");
       assertTrue(i.mayBegin("spring"));
       assertFalse(i.selects("getTransaction/0"));
