@@ -6,6 +6,7 @@ import dev.txguard.graph.Site;
 import dev.txguard.graph.ThrownType;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The abstract state of one path (or of several paths that agree on everything but boolean facts). Immutable: every
@@ -22,14 +23,41 @@ final class State {
    * flight the facts are part of the key, so that a flag set between two throwing calls ({@code committed = true})
    * stays tied to the calls it follows.
    */
-  record MergeKey(
-      Map<Integer, TxStatus> tx,
-      Map<Key, Binding> bindings,
-      Map<Integer, Pending> pending,
-      Site exitSite,
-      ExitKind exitKind,
-      ThrownType inFlight,
-      Map<Key, Boolean> factsInFlight) {}
+  static final class MergeKey {
+    private final Map<Integer, TxStatus> tx;
+    private final Map<Key, Binding> bindings;
+    private final Map<Integer, Pending> pending;
+    private final Site exitSite;
+    private final ExitKind exitKind;
+    private final ThrownType inFlight;
+    private final Map<Key, Boolean> factsInFlight;
+    /** Computed once: a key is hashed at every table lookup of every node it reaches, and hashing walks the maps. */
+    private final int hash;
+
+    MergeKey(Map<Integer, TxStatus> tx, Map<Key, Binding> bindings, Map<Integer, Pending> pending, Site exitSite,
+        ExitKind exitKind, ThrownType inFlight, Map<Key, Boolean> factsInFlight) {
+      this.tx = tx;
+      this.bindings = bindings;
+      this.pending = pending;
+      this.exitSite = exitSite;
+      this.exitKind = exitKind;
+      this.inFlight = inFlight;
+      this.factsInFlight = factsInFlight;
+      this.hash = Objects.hash(tx, bindings, pending, exitSite, exitKind, inFlight, factsInFlight);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || (o instanceof MergeKey k && hash == k.hash && tx.equals(k.tx) && bindings.equals(k.bindings)
+          && pending.equals(k.pending) && Objects.equals(exitSite, k.exitSite) && exitKind == k.exitKind
+          && Objects.equals(inFlight, k.inFlight) && Objects.equals(factsInFlight, k.factsInFlight));
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   final Map<Integer, TxStatus> tx;
   final Map<Key, Binding> bindings;

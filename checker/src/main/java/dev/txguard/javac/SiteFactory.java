@@ -92,8 +92,7 @@ final class SiteFactory {
     if (s < 0 || e > src.length() || s >= e) {
       return t.toString();
     }
-    String raw = src.subSequence(s, e).toString().replaceAll("\\s+", " ").trim();
-    return raw.length() <= MAX_TEXT ? raw : raw.substring(0, MAX_TEXT - 3) + "...";
+    return Site.snippet(src, s, e, MAX_TEXT);
   }
 
   private Site make(int start, int end, String text) {

@@ -3,6 +3,7 @@ package dev.txguard.module;
 import dev.txguard.analysis.HandOffNames;
 import dev.txguard.analysis.ModuleSummaries;
 import dev.txguard.protocol.ProtocolRegistry;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,65 +57,61 @@ public final class ModuleIndex {
     // A file that imports no transaction API begins only through home-grown types: java.util.stream's Sink.begin(long)
     // and java.nio's begin() are no transactions (the scans record `begin` with arguments as `begin/N`).
     boolean homeGrown = declares(methods, "commit") && declares(methods, "rollback");
-    // What a call name means by itself, computed once per distinct name (the loop below asks for every call of every
-    // method at every level).
+    // What a call name means by itself, computed once per distinct name; and who calls each name (by its base), so
+    // that each level below looks only at the callers of the names the level before added.
     Map<String, String> bases = new HashMap<>();
-    Set<String> registryBegins = new HashSet<>();
-    Set<Method> mattersByItself = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Map<String, Boolean> registryBegins = new HashMap<>();
+    Map<String, Boolean> matters = new HashMap<>();
+    Map<String, List<Method>> callers = new HashMap<>();
+    List<Method> beginFrontier = new ArrayList<>();
+    List<Method> relevantFrontier = new ArrayList<>();
     for (Method m : methods) {
+      boolean direct = false;
+      boolean byItself = m.storesParameter();
       for (String n : m.calls()) {
         String b = bases.computeIfAbsent(n, ModuleIndex::base);
-        if (registry.mayBegin(n)) {
-          registryBegins.add(n);
-        }
-        if (mattersByItself(b, registry)) {
-          mattersByItself.add(m);
-        }
+        callers.computeIfAbsent(b, k -> new ArrayList<>()).add(m);
+        direct |= registryBegins.computeIfAbsent(n, registry::mayBegin)
+            && (homeGrown || (m.apiFile() && !m.unqualifiedCalls().contains(n)));
+        byItself |= matters.computeIfAbsent(b, k -> mattersByItself(k, registry));
+      }
+      if (direct) {
+        beginFrontier.add(m);
+      }
+      if (byItself) {
+        relevantFrontier.add(m);
       }
     }
     // Level by level, as deep as summaries see (ModuleSummaries.DEPTH): a name first reached at a deeper level could
     // only matter through a chain of wrappers that no summary follows. Without the bound, common names (jOOQ's
-    // `$alias`, `execute`) carried "may begin" through 4,250 of jOOQ's method names.
+    // `$alias`, `execute`) carried "may begin" through 4,250 of jOOQ's method names. Level 1 holds the methods that
+    // begin (or matter) by themselves; level k+1 the callers of a name level k added.
     for (int level = 1; level <= ModuleSummaries.DEPTH; level++) {
-      Set<String> beginBelow = Set.copyOf(begin.keySet());
-      Set<String> relevantBelow = Set.copyOf(relevant);
-      for (Method m : methods) {
-        Set<Integer> arities = begin.get(m.name());
-        if ((arities == null || !arities.contains(m.parameters()))
-            && mayBegin(m, beginBelow, registryBegins, bases, homeGrown)) {
-          begin.computeIfAbsent(m.name(), k -> new HashSet<>()).add(m.parameters());
+      Set<String> newBegin = new HashSet<>();
+      for (Method m : beginFrontier) {
+        if (!begin.containsKey(m.name())) {
+          newBegin.add(m.name());
         }
-        if (!relevant.contains(m.name()) && (m.storesParameter() || mattersByItself.contains(m)
-            || callsAny(m, relevantBelow, bases))) {
-          relevant.add(m.name());
+        begin.computeIfAbsent(m.name(), k -> new HashSet<>()).add(m.parameters());
+      }
+      Set<String> newRelevant = new HashSet<>();
+      for (Method m : relevantFrontier) {
+        if (relevant.add(m.name())) {
+          newRelevant.add(m.name());
         }
       }
+      beginFrontier = callersOf(newBegin, callers);
+      relevantFrontier = callersOf(newRelevant, callers);
     }
     return new ModuleIndex(registry, begin, relevant);
   }
 
-  /** Whether {@code m} calls a name that may begin: a module method's below, or the registry's on a possible API. */
-  private static boolean mayBegin(Method m, Set<String> beginBelow, Set<String> registryBegins,
-      Map<String, String> bases, boolean homeGrown) {
-    for (String n : m.calls()) {
-      if (beginBelow.contains(bases.get(n))
-          || (registryBegins.contains(n) && (homeGrown || (m.apiFile() && !m.unqualifiedCalls().contains(n))))) {
-        return true;
-      }
+  private static List<Method> callersOf(Set<String> names, Map<String, List<Method>> callers) {
+    List<Method> out = new ArrayList<>();
+    for (String n : names) {
+      out.addAll(callers.getOrDefault(n, List.of()));
     }
-    return false;
-  }
-
-  private static boolean callsAny(Method m, Set<String> names, Map<String, String> bases) {
-    if (names.isEmpty()) {
-      return false;
-    }
-    for (String n : m.calls()) {
-      if (names.contains(bases.get(n))) {
-        return true;
-      }
-    }
-    return false;
+    return out;
   }
 
   /** Packages of the built-in APIs: a file importing from one may begin through them. */
@@ -148,17 +145,17 @@ public final class ModuleIndex {
   }
 
   /** {@code begin/2} -> begin: a module method of that name may still be called so. */
-  private static String base(String call) {
+  static String base(String call) {
     int slash = call.indexOf('/');
     return slash < 0 ? call : call.substring(0, slash);
   }
 
-  private static boolean declares(Collection<Method> methods, String name) {
+  static boolean declares(Collection<Method> methods, String name) {
     return methods.stream().anyMatch(m -> m.parameters() == 0 && m.name().equals(name));
   }
 
   /** A call name that plays a role without any module body: the protocol table, factories, ending or closing words. */
-  private static boolean mattersByItself(String name, ProtocolRegistry registry) {
+  static boolean mattersByItself(String name, ProtocolRegistry registry) {
     return registry.mayMatter(name) || registry.mayBeFactory(name) || registry.handOffMethods().contains(name)
         || NAMES.endsByName(name) || NAMES.closesByName(name);
   }

@@ -79,7 +79,6 @@ final class SourceSites {
     if (s < 0 || e > source.length() || s >= e) {
       return n.toString();
     }
-    String raw = source.substring(s, e).replaceAll("\\s+", " ").trim();
-    return raw.length() <= MAX_TEXT ? raw : raw.substring(0, MAX_TEXT - 3) + "...";
+    return Site.snippet(source, s, e, MAX_TEXT);
   }
 }
