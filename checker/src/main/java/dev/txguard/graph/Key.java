@@ -35,6 +35,18 @@ public record Key(String id, Kind kind, int paramIndex) {
     return new Key(id, Kind.FIELD, -1);
   }
 
+  /** For a variable's key ({@code v:name@position}, as the front ends write it), the variable's name. */
+  public String variableName() {
+    String s = id.startsWith("v:") ? id.substring(2) : id;
+    int at = s.indexOf('@');
+    return at < 0 ? s : s.substring(0, at);
+  }
+
+  /** For a variable's key ({@code v:name@position}), the position of its declaration. */
+  public int declaredAt() {
+    return Integer.parseInt(id.substring(id.lastIndexOf('@') + 1));
+  }
+
   /** A boolean literal passed as an argument: a wrapper's summary may depend on it (semantics, settled detail 17). */
   public static Key constant(boolean value) {
     return expr(Boolean.toString(value));

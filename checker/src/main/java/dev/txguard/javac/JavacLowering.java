@@ -762,8 +762,8 @@ final class JavacLowering {
           return onReceiver == null || lowerProtocolCall(m, onReceiver, null, site);
         }
         boolean named = resultVar != null && resultVar.id().startsWith("v:");
-        String handleText = named ? resultVar.id().replaceAll("^v:|@.*$", "") : null;
-        int pos = named && resultVar.kind() == Key.Kind.LOCAL ? Integer.parseInt(resultVar.id().replaceAll("^.*@", "")) : -1;
+        String handleText = named ? resultVar.variableName() : null;
+        int pos = named && resultVar.kind() == Key.Kind.LOCAL ? resultVar.declaredAt() : -1;
         info = txInfo(role, handleText, receiver == null ? null : text(receiver), m, null, pos);
         b.op(new Op.Begin(resultVar, true, owner, info), site);
         return true;

@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The suggested fix for an early return: insert the protocol's rollback before it, on a line of its own with the
@@ -218,10 +219,13 @@ final class RollbackFix {
     return visible.containsAll(localPositions);
   }
 
+  /** {@code tx.rollback()} -> rollback. */
+  private static final Pattern CALLED_METHOD = Pattern.compile("^.*\\.([A-Za-z0-9_$]+)\\(.*$");
+
   /** Whether each checked exception the rollback method declares is caught around the return or declared. */
   private static boolean exceptionsHandled(FixFacts.BeginFacts facts, Finding f, TreePath path, VisitorState state) {
     String call = rollbackCall(f.rollbackStatement());
-    String method = call.replaceAll("^.*\\.([A-Za-z0-9_$]+)\\(.*$", "$1");
+    String method = CALLED_METHOD.matcher(call).replaceAll("$1");
     // The end method is declared on the handle ({@code tx.rollback()}) or, for a template that calls it on the begin's
     // receiver with the handle as argument (Spring's {@code txManager.rollback(status)}), on that receiver.
     Type owner = call.contains("(" + ")") ? facts.rollbackOwner() : facts.beginReceiver();

@@ -714,7 +714,7 @@ final class SourceLowering {
           return onReceiver == null || lowerProtocolCall(m, onReceiver, null, site);
         }
         boolean named = resultVar != null && resultVar.id().startsWith("v:");
-        String handleText = named ? resultVar.id().replaceAll("^v:|@.*$", "") : null;
+        String handleText = named ? resultVar.variableName() : null;
         b.op(new Op.Begin(resultVar, true, owner, txInfo(role, handleText, receiver == null ? null : text(receiver))), site);
         return true;
       }
