@@ -236,11 +236,20 @@ public final class SourceAnalyzer {
       SourceResolver.NameNotes notes = resolver.notesFor(u); // per unit: only what its own matching used
       for (Finding f : r.findings()) {
         if (!suppressed(u, f.rule())) {
-          findings.add(new SourceFinding(f, cls, notes.matchedByName(), notes.unresolved()));
+          findings.add(new SourceFinding(f, cls, notes.matchedByName(), notes.unresolvedOn(linesOf(f))));
         }
       }
     }
     return new FileResult(findings, problems);
+  }
+
+  /** The lines a finding's path is told by: its begin, its steps and its exit. */
+  private static Set<Integer> linesOf(Finding f) {
+    Set<Integer> lines = new java.util.HashSet<>();
+    lines.add(f.begin().line());
+    lines.add(f.at().line());
+    f.path().forEach(step -> lines.add(step.site().line()));
+    return lines;
   }
 
   private boolean beginsItself(Set<String> calledNames) {

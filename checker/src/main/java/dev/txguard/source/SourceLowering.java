@@ -214,6 +214,15 @@ final class SourceLowering {
     if (t == null) {
       return;
     }
+    SourceResolver.Lines outer = resolver.at(t);
+    try {
+      lowerStatementHere(t);
+    } finally {
+      resolver.at(outer);
+    }
+  }
+
+  private void lowerStatementHere(Statement t) {
     checkpoint.run();
     Set<String> labels = pendingLabels;
     pendingLabels = Set.of();

@@ -85,9 +85,13 @@ final class SourceResolver {
   private final java.util.IdentityHashMap<MethodCallExpr, Set<String>> byNameCalls = new java.util.IdentityHashMap<>();
   /** Per unit: whether a protocol call of it was matched by name, and what it could not resolve. */
   private final java.util.IdentityHashMap<Node, Boolean> unitsMatchedByName = new java.util.IdentityHashMap<>();
-  private final java.util.IdentityHashMap<Node, Set<String>> unresolvedByUnit = new java.util.IdentityHashMap<>();
+  /** Per unit, each name that did not resolve with the lines of the statements being lowered when it did not. */
+  private final java.util.IdentityHashMap<Node, Map<String, List<Lines>>> unresolvedByUnit =
+      new java.util.IdentityHashMap<>();
   private final Set<String> unresolvedExceptions = new HashSet<>();
   private Node currentUnit;
+  /** The lines of the statement being lowered ({@link Lines#ANYWHERE} outside statements). */
+  private Lines currentLines = Lines.ANYWHERE;
   // Per-file memos of answers that depend only on their key: lowering asks the same questions many times, and each
   // answer is a walk of the whole file or a symbol solver call (on large files, most of the audit's time).
   private final java.util.IdentityHashMap<ObjectCreationExpr, List<ThrownType>> constructorThrows =
@@ -158,13 +162,74 @@ final class SourceResolver {
     return unresolved;
   }
 
-  /** What one unit's findings say about resolution: only what that unit's own calls and declarations needed. */
-  record NameNotes(boolean matchedByName, List<String> unresolved) {}
+  /**
+   * What one unit's findings say about resolution: whether a protocol call was matched by name, and the names that
+   * did not resolve with where (the lines of the statement being lowered then).
+   */
+  record NameNotes(boolean matchedByName, Map<String, List<Lines>> unresolvedAt) {
+    /**
+     * The names that did not resolve in a statement on one of {@code lines} (a finding's begin, steps and exit), or
+     * outside any statement: what the finding may depend on. A logger that does not resolve in a catch block the path
+     * does not go through is no part of it.
+     */
+    List<String> unresolvedOn(Set<Integer> lines) {
+      List<String> out = new ArrayList<>();
+      unresolvedAt.forEach((name, where) -> {
+        if (where.stream().anyMatch(l -> l.coversAny(lines))) {
+          out.add(name);
+        }
+      });
+      return out;
+    }
+  }
+
+  /** The first and last line of a statement; {@link #ANYWHERE} for what is noted outside statements. */
+  record Lines(int first, int last) {
+    static final Lines ANYWHERE = new Lines(Integer.MIN_VALUE, Integer.MAX_VALUE);
+
+    boolean coversAny(Set<Integer> lines) {
+      for (int line : lines) {
+        if (line >= first && line <= last) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   /** The unit being lowered: what does not resolve from now on is noted for it. */
   void enterUnit(Node unit) {
     currentUnit = unit instanceof BlockStmt b && b.getParentNode().orElse(null)
         instanceof com.github.javaparser.ast.body.InitializerDeclaration init ? init : unit;
+    currentLines = header(unit);
+  }
+
+  /**
+   * Where a unit's own declaration is noted (its parameters' types): a method's or constructor's lines up to its body,
+   * so that a parameter type matters to the findings whose path uses the parameter (noted again there); a lambda or
+   * an initializer as a whole.
+   */
+  private static Lines header(Node unit) {
+    Optional<BlockStmt> body = unit instanceof com.github.javaparser.ast.body.CallableDeclaration<?> c
+        ? c.findFirst(BlockStmt.class) : Optional.empty();
+    if (unit.getRange().isEmpty()) {
+      return Lines.ANYWHERE;
+    }
+    int first = unit.getRange().get().begin.line;
+    int last = body.flatMap(Node::getRange).map(r -> r.begin.line).orElse(unit.getRange().get().end.line);
+    return new Lines(first, last);
+  }
+
+  /** The statement being lowered from now on (what does not resolve is noted at its lines); returns the previous. */
+  Lines at(Node statement) {
+    Lines previous = currentLines;
+    currentLines = statement.getRange().map(r -> new Lines(r.begin.line, r.end.line)).orElse(Lines.ANYWHERE);
+    return previous;
+  }
+
+  /** Back to a statement {@link #at(Node)} returned. */
+  void at(Lines previous) {
+    currentLines = previous;
   }
 
   /**
@@ -175,21 +240,25 @@ final class SourceResolver {
     Set<String> names = byNameCalls.get(call);
     if (names != null && currentUnit != null) {
       unitsMatchedByName.put(currentUnit, Boolean.TRUE);
-      unresolvedByUnit.computeIfAbsent(currentUnit, u -> new HashSet<>()).addAll(names);
+      names.forEach(n -> noteForUnit(n, Lines.ANYWHERE)); // a protocol call decides every finding of its unit
     }
   }
 
   NameNotes notesFor(Node unit) {
-    return new NameNotes(unitsMatchedByName.containsKey(unit),
-        List.copyOf(unresolvedByUnit.getOrDefault(unit, Set.of())));
+    return new NameNotes(unitsMatchedByName.containsKey(unit), unresolvedByUnit.getOrDefault(unit, Map.of()));
+  }
+
+  private void noteForUnit(String name, Lines lines) {
+    if (currentUnit != null) {
+      unresolvedByUnit.computeIfAbsent(currentUnit, u -> new java.util.TreeMap<>())
+          .computeIfAbsent(name, n -> new ArrayList<>()).add(lines);
+    }
   }
 
   private void noteUnresolved(String written) {
     String name = TYPE_ARGUMENTS.matcher(written).replaceAll("").trim(); // Handler<Exception>: the type is Handler
     unresolved.add(name);
-    if (currentUnit != null) {
-      unresolvedByUnit.computeIfAbsent(currentUnit, u -> new HashSet<>()).add(name);
-    }
+    noteForUnit(name, currentLines);
   }
 
   void noteByName(MethodCallExpr call, String name) {

@@ -103,6 +103,54 @@ class ResolutionNotePerFindingTest {
     assertEquals(1, count(html, "Resolution: matched by name"), html);
   }
 
+  /**
+   * A type that does not resolve is noted on a finding only when the statement it failed in is one the finding's
+   * path is told by (its begin, a step, its exit): an unresolved logger called in a catch block is no step of the
+   * paths through it (nor of the others), an unresolved gate tested before the work is.
+   */
+  private static final String LOGGED = """
+      package app;
+
+      import com.acme.Gate;
+      import java.sql.Connection;
+      import java.sql.SQLException;
+      import org.slf4j.Logger;
+      import org.slf4j.LoggerFactory;
+
+      public class Logged {
+        private static final Logger LOG = LoggerFactory.getLogger(Logged.class);
+
+        String push(Connection c, Gate gate) {
+          try {
+            c.setAutoCommit(false);
+            if (gate.closed()) {
+              return "CLOSED";
+            }
+            c.createStatement().executeUpdate("update t set x = 1");
+            c.commit();
+            return "OK";
+          } catch (SQLException e) {
+            LOG.error("push failed", e);
+            return "FAIL";
+          }
+        }
+      }
+      """;
+
+  @Test
+  void unresolvedNamesOffThePathAreNotNoted() {
+    TestProjects.write(dir, "app/Logged.java", LOGGED);
+    AuditResult r = new AuditRunner(new AuditOptions(List.of(dir), List.of(), ProtocolRegistry.builtin(), 1, false),
+        null).run();
+    Map<Integer, ReportedFinding> byLine = new TreeMap<>();
+    r.findings().forEach(l -> byLine.put(l.finding().finding().at().line(), l.finding()));
+    assertEquals(List.of(15, 16, 23), List.copyOf(byLine.keySet()), TextReport.render(r));
+    assertEquals("could not resolve Gate", byLine.get(15).resolutionNote(), "the gate's call may throw");
+    assertEquals("could not resolve Gate", byLine.get(16).resolutionNote(), "the gate decides the path");
+    assertEquals("could not resolve Gate", byLine.get(23).resolutionNote(),
+        "the gate's test is a step of the path that ends at line 23, the logger's call is not");
+  }
+
   private static int count(String s, String part) {
     int n = 0;
     for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
