@@ -83,4 +83,38 @@ public class Orders {
     Tx.finish(t);
     return true;
   }
+
+  /** try-with-resources calls DB.close(), a closer in another file: the early return is ended by that close only. */
+  public boolean remove(String id) {
+    // BUG: Diagnostic contains: [TransactionEndedByClose]
+    try (DB db = new DB(factory).open()) {
+      db.beginTransaction();
+      if (id == null) {
+        return false;
+      }
+      db.session().remove(id);
+      db.commit();
+      return true;
+    }
+  }
+
+  /** The Transaction DB.beginTransaction() returns is the handle (used: assigned and committed); a failure leaks it. */
+  public void rename(DB db, String id) {
+    Transaction tx = db.beginTransaction();
+    // BUG: Diagnostic contains: [UncommittedTransactionOnException]
+    db.session().merge(id);
+    tx.commit();
+  }
+
+  /** The same, correct: the returned handle is committed, or rolled back on failure. */
+  public void renameSafely(DB db, String id) {
+    Transaction tx = db.beginTransaction();
+    try {
+      db.session().merge(id);
+      tx.commit();
+    } catch (RuntimeException e) {
+      tx.rollback();
+      throw e;
+    }
+  }
 }

@@ -481,6 +481,9 @@ final class JavacLowering {
     }
     JavacTypeFacts facts = typeCache.of(type);
     Role close = key == null || facts == null ? null : registry.closeRole(facts);
+    // Otherwise the implicit close() is a call like any other: a module close() with a body may be a closer.
+    Symbol.MethodSymbol closeMethod = close == null && key != null ? closeMethod(type) : null;
+    String closeId = closeMethod == null ? null : module.calleeId(closeMethod, classesOfUnit);
     Site site = sites.of(r);
     b.tryCatchFinally(
         () -> lowerResources(resources, i + 1, body),
@@ -488,8 +491,26 @@ final class JavacLowering {
         () -> {
           if (close != null) {
             b.op(close == Role.CLOSE_RECEIVER ? new Op.Close(key) : new Op.End(key), site);
+          } else if (closeId != null) {
+            b.call(new Op.Call("close", key, false, List.of(), closeId, null, false), site, thrownTypes(closeMethod));
           }
         });
+  }
+
+  /** The no-argument {@code close()} a try-with-resources calls on a resource of this type, or null. */
+  private Symbol.MethodSymbol closeMethod(Type type) {
+    if (type == null || type.isErroneous() || type.tsym == null) {
+      return null;
+    }
+    for (Type t : types.closure(type)) {
+      for (Symbol m : t.tsym.members().getSymbols(m -> m.name.contentEquals("close"))) {
+        if (m instanceof Symbol.MethodSymbol ms && ms.getParameters().isEmpty() && !ms.isStatic()
+            && (ms.flags() & com.sun.tools.javac.code.Flags.ABSTRACT) == 0) {
+          return ms;
+        }
+      }
+    }
+    return null;
   }
 
   // ================================================================ expressions

@@ -425,10 +425,17 @@ final class SourceLowering {
       type = resolver.typeOf(r);
     }
     Role close = key == null || type == null ? null : registry.closeRole(type);
+    // Otherwise the implicit close() is a call like any other: a module close() with a body may be a closer.
+    SourceResolver.CalleeInfo closeMethod = close != null || key == null ? null
+        : r instanceof VariableDeclarationExpr v ? resolver.resourceClose(v.getVariable(0).getType(),
+            v.getVariable(0).getInitializer().orElse(null)) : resolver.resourceClose(null, r);
     Site site = sites.of(r);
     b.tryCatchFinally(() -> lowerResources(resources, i + 1, body), List.of(), () -> {
       if (close != null) {
         b.op(close == Role.CLOSE_RECEIVER ? new Op.Close(key) : new Op.End(key), site);
+      } else if (closeMethod != null) {
+        b.call(new Op.Call("close", key, false, List.of(), closeMethod.localId(), null, false), site,
+            closeMethod.thrown());
       }
     });
   }
@@ -1209,11 +1216,36 @@ final class SourceLowering {
     CallRole role = registry.classify(facts);
     if (role == null) {
       role = byNameRule(m, facts);
+    } else if (role.role() == Role.BEGIN_ON_RECEIVER) {
+      role = returnedByName(m, facts, role);
     }
     if (role != null) {
       resolver.noteProtocolCall(m);
     }
     return role;
+  }
+
+  /**
+   * A zero-config begin on a receiver that resolves, whose returned type is known by name only (a jar the audit does
+   * not have: jPOS-EE's {@code DB.beginTransaction()} returns Hibernate's {@code Transaction}). Error Prone sees that
+   * type declare commit() and rollback() and makes the returned object the handle when it is used; the audit cannot
+   * see it, so settled detail 3 decides, as for a receiver declared nowhere: the result is the handle when the unit
+   * calls commit() or rollback() on the local it is stored in.
+   */
+  private CallRole returnedByName(MethodCallExpr m, dev.txguard.protocol.CallFacts facts, CallRole onReceiver) {
+    if (!(facts.returnType() instanceof SourceTypeFacts r && r.byName) || !m.getArguments().isEmpty()) {
+      return onReceiver;
+    }
+    String result = resultLocalName(m);
+    if (result == null || !endedSpellings().contains(result)) {
+      return onReceiver;
+    }
+    CallRole returning = registry.byName(m.getNameAsString(), 0, r.qualifiedName(), false, true);
+    if (returning == null) {
+      return onReceiver;
+    }
+    resolver.noteByName(m, r.qualifiedName());
+    return returning;
   }
 
   /**

@@ -752,16 +752,27 @@ final class SourceResolver {
 
       @Override
       public TypeFacts returnType() {
+        Optional<ResolvedMethodDeclaration> r = Optional.empty();
         try {
-          Optional<ResolvedMethodDeclaration> r = resolve(m);
+          r = resolve(m);
           if (r.isPresent()) {
             return SourceTypeFacts.resolved(r.get().getReturnType());
           }
         } catch (RuntimeException | StackOverflowError e) {
-          // fall through
+          // A module method whose declared return type does not resolve (a jar the audit lacks): known by name.
+          String written = r.flatMap(SourceResolver::writtenReturnType).orElse(null);
+          if (written != null) {
+            return SourceTypeFacts.undeclared(written);
+          }
         }
         MethodDeclaration d = sameFileMethod(m);
-        return d == null || d.getType().isVoidType() ? null : named(qualify(d.getType().asString(), d));
+        if (d == null) {
+          // The solver gave up on the call (a type in its declaration is in a jar the audit lacks), but the
+          // receiver's type is a source type of the module: its declaration writes what the method returns.
+          String written = writtenReturnTypeOf(receiverSourceMethod(m)).orElse(null);
+          return written == null ? null : SourceTypeFacts.undeclared(written);
+        }
+        return d.getType().isVoidType() ? null : named(qualify(d.getType().asString(), d));
       }
 
       @Override
@@ -782,6 +793,54 @@ final class SourceResolver {
         return isBoolean(a) ? BooleanArg.NOT_CONSTANT : BooleanArg.NOT_BOOLEAN;
       }
     };
+  }
+
+  /**
+   * The return type a source declaration writes, qualified through its own file's imports (another file of the
+   * module), or empty for a void method or one that is not a source declaration.
+   */
+  private static Optional<String> writtenReturnType(ResolvedMethodDeclaration r) {
+    try {
+      return writtenReturnTypeOf(r.toAst().filter(n -> n instanceof MethodDeclaration).map(n -> (MethodDeclaration) n));
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The single method of the call's name and arity that the receiver's source type declares, if any. */
+  private Optional<MethodDeclaration> receiverSourceMethod(MethodCallExpr m) {
+    try {
+      if (m.getScope().isEmpty()) {
+        return Optional.empty();
+      }
+      ResolvedType t = facade.getType(m.getScope().get());
+      if (!t.isReferenceType()) {
+        return Optional.empty();
+      }
+      List<MethodDeclaration> found = t.asReferenceType().getTypeDeclaration().flatMap(d -> d.toAst())
+          .filter(n -> n instanceof TypeDeclaration<?>).map(n -> ((TypeDeclaration<?>) n).getMethodsByName(
+              m.getNameAsString()).stream().filter(d -> d.getParameters().size() == m.getArguments().size())
+              .toList()).orElse(List.of());
+      return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> writtenReturnTypeOf(Optional<MethodDeclaration> declaration) {
+    try {
+      return declaration.filter(d -> !d.getType().isVoidType()).map(d -> {
+            String simple = TYPE_ARGUMENTS.matcher(d.getType().asString()).replaceAll("").trim();
+            if (simple.contains(".")) {
+              return simple;
+            }
+            return d.findCompilationUnit().flatMap(c -> c.getImports().stream()
+                .filter(i -> !i.isAsterisk() && !i.isStatic() && i.getName().getIdentifier().equals(simple))
+                .map(ImportDeclaration::getNameAsString).findFirst()).orElse(simple);
+          });
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty();
+    }
   }
 
   /** A method of this file that the call may target: same name and arity (the solver's answer if it has one). */
@@ -866,6 +925,45 @@ final class SourceResolver {
       }
     }
     return new CalleeInfo(id, isStatic, thrown);
+  }
+
+  /**
+   * The no-argument {@code close()} that a try-with-resources calls on a resource declared with {@code type} (its
+   * initializer for {@code var}) or given as the expression {@code value}: a call like any other, so a module
+   * {@code close()} with a body may be a closer. Null when the type or its {@code close()} does not resolve.
+   */
+  CalleeInfo resourceClose(com.github.javaparser.ast.type.Type type, Expression value) {
+    try {
+      ResolvedType t = type == null || type.isVarType() ? facade.getType(value) : facade.convertToUsage(type);
+      if (t == null || !t.isReferenceType()) {
+        return null;
+      }
+      var ref = t.asReferenceType();
+      List<com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration> owners = new ArrayList<>();
+      ref.getTypeDeclaration().ifPresent(owners::add);
+      for (var a : ref.getAllAncestors()) {
+        a.getTypeDeclaration().ifPresent(owners::add);
+      }
+      for (var owner : owners) {
+        for (ResolvedMethodDeclaration m : owner.getDeclaredMethods()) {
+          if (m.getName().equals("close") && m.getNumberOfParams() == 0 && !m.isStatic() && !m.isAbstract()) {
+            List<ThrownType> thrown = new ArrayList<>();
+            for (ResolvedType e : m.getSpecifiedExceptions()) {
+              ThrownType tt = thrownType(e);
+              if (tt != null) {
+                thrown.add(tt);
+              }
+            }
+            String id = m.toAst().filter(n -> n instanceof MethodDeclaration)
+                .map(n -> bodyId((MethodDeclaration) n, "close")).orElse(null);
+            return id == null ? null : new CalleeInfo(id, false, thrown);
+          }
+        }
+      }
+      return null;
+    } catch (RuntimeException | StackOverflowError e) {
+      return null; // the resource's type or its close() does not resolve: no call to follow
+    }
   }
 
   /**

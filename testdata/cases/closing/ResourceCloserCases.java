@@ -1,0 +1,123 @@
+// Covers: a home-grown object closed by try-with-resources (docs/design.md, "A try-with-resources closes through the
+// resource's own close()"). jPOS-EE's DB wraps a Hibernate Session: beginTransaction() begins on it (the zero-config
+// row: DB declares commit() and rollback()), and its close() closes the session, so closing a DB ends the transaction
+// as closing the session does (a closer). try-with-resources calls that close() on every exit: a path that only it
+// ends is TransactionEndedByClose, exactly as an explicit close in finally. A resource whose close() closes nothing
+// (or another session) ends nothing: those paths stay leaks.
+package cases.closing;
+
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+
+public class ResourceCloserCases {
+  private static SessionFactory factory;
+
+  /** jPOS-EE's DB: a closer (its close() closes the session it begins on). */
+  static class Db implements AutoCloseable {
+    private Session session;
+
+    Session open() {
+      if (session == null) {
+        session = factory.openSession();
+      }
+      return session;
+    }
+
+    @Override
+    public void close() {
+      if (session != null) {
+        session.close();
+        session = null;
+      }
+    }
+
+    Transaction beginTransaction() {
+      return session.beginTransaction();
+    }
+
+    void commit() {
+      if (session != null) {
+        session.getTransaction().commit();
+      }
+    }
+
+    void rollback() {
+      if (session != null) {
+        session.getTransaction().rollback();
+      }
+    }
+  }
+
+  /** The same API, but close() only forgets the session: it closes nothing. */
+  static class Forgetful implements AutoCloseable {
+    private Session session;
+
+    @Override
+    public void close() {
+      session = null;
+    }
+
+    Transaction beginTransaction() {
+      return session.beginTransaction();
+    }
+
+    void commit() {
+      session.getTransaction().commit();
+    }
+
+    void rollback() {
+      session.getTransaction().rollback();
+    }
+  }
+
+  void earlyReturnEndedByClose(boolean missing, Object o) {
+    // BUG: Diagnostic contains: [TransactionEndedByClose]
+    try (Db db = new Db()) {
+      db.open();
+      db.beginTransaction();
+      if (missing) {
+        return;
+      }
+      db.open().save(o);
+      db.commit();
+    }
+  }
+
+  void catchInsideTheResourceEndedByClose(Object o) {
+    // BUG: Diagnostic contains: [TransactionEndedByClose]
+    try (Db db = new Db()) {
+      db.open();
+      db.beginTransaction();
+      db.open().save(o);
+      db.commit();
+    } catch (RuntimeException e) {
+      System.err.println(e.getMessage());
+    }
+  }
+
+  void commitsOnEveryPathIsClean(Object o) {
+    try (Db db = new Db()) {
+      db.open();
+      db.beginTransaction();
+      try {
+        db.open().save(o);
+        db.commit();
+      } catch (RuntimeException e) {
+        db.rollback();
+        throw e;
+      }
+    }
+  }
+
+  void forgetfulCloseLeaks(boolean missing, Object o) {
+    try (Forgetful f = new Forgetful()) {
+      f.beginTransaction();
+      if (missing) {
+        // BUG: Diagnostic contains: [UncommittedTransaction]
+        return;
+      }
+      f.commit();
+    }
+  }
+}
