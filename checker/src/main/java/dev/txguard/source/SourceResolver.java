@@ -947,16 +947,21 @@ final class SourceResolver {
       for (var owner : owners) {
         for (ResolvedMethodDeclaration m : owner.getDeclaredMethods()) {
           if (m.getName().equals("close") && m.getNumberOfParams() == 0 && !m.isStatic() && !m.isAbstract()) {
+            MethodDeclaration d = m.toAst().filter(n -> n instanceof MethodDeclaration)
+                .map(n -> (MethodDeclaration) n).orElse(null);
+            String id = d == null ? null : bodyId(d, "close");
+            if (id == null) {
+              return null;
+            }
+            // As written (jPOS-EE's close() throws HibernateException, which need not resolve).
             List<ThrownType> thrown = new ArrayList<>();
-            for (ResolvedType e : m.getSpecifiedExceptions()) {
-              ThrownType tt = thrownType(e);
+            for (var written : d.getThrownExceptions()) {
+              ThrownType tt = thrownTypeOf(written);
               if (tt != null) {
                 thrown.add(tt);
               }
             }
-            String id = m.toAst().filter(n -> n instanceof MethodDeclaration)
-                .map(n -> bodyId((MethodDeclaration) n, "close")).orElse(null);
-            return id == null ? null : new CalleeInfo(id, false, thrown);
+            return new CalleeInfo(id, false, thrown);
           }
         }
       }

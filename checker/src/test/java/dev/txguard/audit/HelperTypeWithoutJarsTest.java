@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * jPOS-EE's shape, audited as users audit it: a {@code DB} helper in one file wraps a Hibernate session, callers in
  * another, no Hibernate jar. Two things Error Prone gets from the jar and the audit must get from the sources:
- * try-with-resources calls {@code DB.close()}, a closer (its close ends the transaction as an explicit close does);
+ * try-with-resources calls {@code DB.close()}, a closer (its close ends the transaction as an explicit close does),
+ * also when what it declares to throw does not resolve;
  * and {@code Transaction tx = db.beginTransaction()} begins on the returned {@code Transaction} when the method commits
  * or rolls back {@code tx} (the zero-config row; settled detail 3 when the returned type is known by name only).
  */
@@ -22,6 +23,7 @@ class HelperTypeWithoutJarsTest {
   private static final String DB = """
       package repo;
 
+      import org.hibernate.HibernateException;
       import org.hibernate.Session;
       import org.hibernate.SessionFactory;
       import org.hibernate.Transaction;
@@ -50,7 +52,7 @@ class HelperTypeWithoutJarsTest {
         }
 
         @Override
-        public void close() {
+        public synchronized void close() throws HibernateException {
           if (session != null) {
             session.close();
             session = null;
