@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * jPOS-EE's shape, audited as users audit it: a {@code DB} helper in one file wraps a Hibernate session, callers in
  * another, no Hibernate jar. Two things Error Prone gets from the jar and the audit must get from the sources:
  * try-with-resources calls {@code DB.close()}, a closer (its close ends the transaction as an explicit close does),
- * also when what it declares to throw does not resolve;
+ * also when what it declares to throw, or the class it extends, does not resolve;
  * and {@code Transaction tx = db.beginTransaction()} begins on the returned {@code Transaction} when the method commits
  * or rolls back {@code tx} (the zero-config row; settled detail 3 when the returned type is known by name only).
  */
@@ -28,7 +28,7 @@ class HelperTypeWithoutJarsTest {
       import org.hibernate.SessionFactory;
       import org.hibernate.Transaction;
 
-      public class DB implements AutoCloseable {
+      public class DB extends org.jpos.util.SimpleLogSource implements AutoCloseable {
         private static SessionFactory factory;
         private Session session;
 
