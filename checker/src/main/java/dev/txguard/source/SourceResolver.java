@@ -924,7 +924,46 @@ final class SourceResolver {
         id = null; // not a source declaration
       }
     }
+    if (local == null && r.isEmpty()) {
+      // The solver gives up on a call whose argument types are in a jar the audit lacks (Tx.start(session) without
+      // Hibernate), though Error Prone resolves it: a module type's only method of that name and arity is the callee.
+      MethodDeclaration byArity = m.getScope().filter(this::isTypeName).map(s -> staticSourceMethod(s, m))
+          .orElseGet(() -> receiverSourceMethod(m).orElse(null));
+      if (byArity != null) {
+        id = bodyId(byArity, m.getNameAsString());
+        isStatic = byArity.isStatic();
+        for (var written : byArity.getThrownExceptions()) {
+          ThrownType tt = thrownTypeOf(written);
+          if (tt != null) {
+            thrown.add(tt);
+          }
+        }
+      }
+    }
     return new CalleeInfo(id, isStatic, thrown);
+  }
+
+  /** The only static method of the call's name and arity that the module type named by {@code scope} declares. */
+  private MethodDeclaration staticSourceMethod(Expression scope, MethodCallExpr m) {
+    try {
+      String q = qualify(scope.toString(), m);
+      var found = facade.getTypeSolver().tryToSolveType(q);
+      if (!found.isSolved() && !q.contains(".")) {
+        String pkg = cu.getPackageDeclaration().map(pd -> pd.getNameAsString() + ".").orElse("");
+        found = facade.getTypeSolver().tryToSolveType(pkg + q);
+      }
+      if (!found.isSolved()) {
+        return null;
+      }
+      List<MethodDeclaration> candidates = found.getCorrespondingDeclaration().toAst()
+          .filter(n -> n instanceof TypeDeclaration<?>).map(n -> ((TypeDeclaration<?>) n)
+              .getMethodsByName(m.getNameAsString()).stream()
+              .filter(d -> d.isStatic() && d.getParameters().size() == m.getArguments().size()).toList())
+          .orElse(List.of());
+      return candidates.size() == 1 ? candidates.get(0) : null;
+    } catch (RuntimeException | StackOverflowError e) {
+      return null;
+    }
   }
 
   /**
