@@ -924,9 +924,10 @@ final class SourceResolver {
         id = null; // not a source declaration
       }
     }
-    if (local == null && r.isEmpty()) {
+    if (local == null && r.isEmpty() && anArgumentTypeIsMissing(m)) {
       // The solver gives up on a call whose argument types are in a jar the audit lacks (Tx.start(session) without
       // Hibernate), though Error Prone resolves it: a module type's only method of that name and arity is the callee.
+      // (Only then: where the solver fails for other reasons, the name rules keep deciding, as they always have.)
       MethodDeclaration byArity = m.getScope().filter(this::isTypeName).map(s -> staticSourceMethod(s, m))
           .orElseGet(() -> receiverSourceMethod(m).orElse(null));
       if (byArity != null) {
@@ -941,6 +942,17 @@ final class SourceResolver {
       }
     }
     return new CalleeInfo(id, isStatic, thrown);
+  }
+
+  /** Whether an argument's type is known by name only (declared in a jar the audit does not have). */
+  private boolean anArgumentTypeIsMissing(MethodCallExpr m) {
+    for (Expression a : m.getArguments()) {
+      SourceTypeFacts t = typeOf(a);
+      if (t != null && t.byName) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The only static method of the call's name and arity that the module type named by {@code scope} declares. */
