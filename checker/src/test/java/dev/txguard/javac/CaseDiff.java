@@ -110,9 +110,20 @@ final class CaseDiff {
           "-Xep:" + TransactionEndedByClose.NAME,
           "-classpath", classpath(), "-proc:none"));
       options.addAll(flags);
-      javac.getTask(null, fm, diags, options, null, fm.getJavaFileObjects(file)).call();
+      try {
+        javac.getTask(null, fm, diags, options, null, fm.getJavaFileObjects(file)).call();
+      } finally {
+        deleteTree(out);
+      }
     }
     return diags;
+  }
+
+  /** The class files are not wanted: each run left a directory in the temp folder (14,000 of them on one machine). */
+  private static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   /** Compiles each file on its own (cases are self-contained) with the given extra Error Prone flags. */
@@ -133,7 +144,11 @@ final class CaseDiff {
             "-Xep:" + TransactionEndedByClose.NAME, "-classpath", classpath(),
             "-proc:none"));
         options.addAll(flags);
-        javac.getTask(null, fm, diags, options, null, fm.getJavaFileObjects(file)).call();
+        try {
+          javac.getTask(null, fm, diags, options, null, fm.getJavaFileObjects(file)).call();
+        } finally {
+          deleteTree(out);
+        }
       }
       for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
         String msg = d.getMessage(Locale.ROOT);
