@@ -502,15 +502,8 @@ final class JavacLowering {
     if (type == null || type.isErroneous() || type.tsym == null) {
       return null;
     }
-    for (Type t : types.closure(type)) {
-      for (Symbol m : t.tsym.members().getSymbols(m -> m.name.contentEquals("close"))) {
-        if (m instanceof Symbol.MethodSymbol ms && ms.getParameters().isEmpty() && !ms.isStatic()
-            && (ms.flags() & com.sun.tools.javac.code.Flags.ABSTRACT) == 0) {
-          return ms;
-        }
-      }
-    }
-    return null;
+    return JavacTypeFacts.noArgInstanceMethods(types, type, "close")
+        .filter(m -> (m.flags() & com.sun.tools.javac.code.Flags.ABSTRACT) == 0).findFirst().orElse(null);
   }
 
   // ================================================================ expressions

@@ -89,18 +89,18 @@ final class JavacTypeFacts implements TypeFacts {
 
   /** A no-arg, non-static, non-private method {@code name()}; with {@code asEnd}, one whose result can end. */
   private boolean findNoArgMethod(String name, boolean asEnd) {
-    for (Type t : types.closure(type)) {
-      for (Symbol member : t.tsym.members().getSymbolsByName(t.tsym.name.table.fromString(name))) {
-        if (member instanceof Symbol.MethodSymbol m
-            && m.getParameters().isEmpty()
-            && (m.flags() & Flags.STATIC) == 0
-            && (m.flags() & Flags.PRIVATE) == 0
-            && (!asEnd || endsRatherThanBuilds(m.getReturnType()))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return noArgInstanceMethods(types, type, name).anyMatch(m -> (m.flags() & Flags.PRIVATE) == 0
+        && (!asEnd || endsRatherThanBuilds(m.getReturnType())));
+  }
+
+  /** The no-argument instance methods {@code name()} of {@code type} and its supertypes, the most specific first. */
+  static java.util.stream.Stream<Symbol.MethodSymbol> noArgInstanceMethods(Types types, Type type, String name) {
+    return types.closure(type).stream()
+        .flatMap(t -> java.util.stream.StreamSupport.stream(
+            t.tsym.members().getSymbolsByName(t.tsym.name.table.fromString(name)).spliterator(), false))
+        .filter(member -> member instanceof Symbol.MethodSymbol m && m.getParameters().isEmpty()
+            && (m.flags() & Flags.STATIC) == 0)
+        .map(member -> (Symbol.MethodSymbol) member);
   }
 
   Type type() {

@@ -817,11 +817,7 @@ final class SourceResolver {
       if (!t.isReferenceType()) {
         return Optional.empty();
       }
-      List<MethodDeclaration> found = t.asReferenceType().getTypeDeclaration().flatMap(d -> d.toAst())
-          .filter(n -> n instanceof TypeDeclaration<?>).map(n -> ((TypeDeclaration<?>) n).getMethodsByName(
-              m.getNameAsString()).stream().filter(d -> d.getParameters().size() == m.getArguments().size())
-              .toList()).orElse(List.of());
-      return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+      return onlyMethod(t.asReferenceType().getTypeDeclaration().flatMap(d -> d.toAst()), m, false);
     } catch (RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }
@@ -908,12 +904,7 @@ final class SourceResolver {
         // unknown exceptions: none declared
       }
     } else if (local != null) {
-      for (var t : local.getThrownExceptions()) {
-        ThrownType tt = thrownTypeOf(t);
-        if (tt != null) {
-          thrown.add(tt);
-        }
-      }
+      thrown.addAll(writtenThrows(local));
     }
     String id = local != null ? bodyId(local, local.getNameAsString()) : null;
     if (id == null && local == null && r.isPresent()) {
@@ -928,17 +919,12 @@ final class SourceResolver {
       // The solver gives up on a call whose argument types are in a jar the audit lacks (Tx.start(session) without
       // Hibernate), though Error Prone resolves it: a module type's only method of that name and arity is the callee.
       // (Only then: where the solver fails for other reasons, the name rules keep deciding, as they always have.)
-      MethodDeclaration byArity = m.getScope().filter(this::isTypeName).map(s -> staticSourceMethod(s, m))
-          .orElseGet(() -> receiverSourceMethod(m).orElse(null));
-      if (byArity != null) {
-        id = bodyId(byArity, m.getNameAsString());
-        isStatic = byArity.isStatic();
-        for (var written : byArity.getThrownExceptions()) {
-          ThrownType tt = thrownTypeOf(written);
-          if (tt != null) {
-            thrown.add(tt);
-          }
-        }
+      Optional<MethodDeclaration> byArity = m.getScope().filter(this::isTypeName).isPresent()
+          ? staticSourceMethod(m.getScope().get(), m) : receiverSourceMethod(m);
+      if (byArity.isPresent()) {
+        id = bodyId(byArity.get(), m.getNameAsString());
+        isStatic = byArity.get().isStatic();
+        thrown.addAll(writtenThrows(byArity.get()));
       }
     }
     return new CalleeInfo(id, isStatic, thrown);
@@ -956,7 +942,7 @@ final class SourceResolver {
   }
 
   /** The only static method of the call's name and arity that the module type named by {@code scope} declares. */
-  private MethodDeclaration staticSourceMethod(Expression scope, MethodCallExpr m) {
+  private Optional<MethodDeclaration> staticSourceMethod(Expression scope, MethodCallExpr m) {
     try {
       String q = qualify(scope.toString(), m);
       var found = facade.getTypeSolver().tryToSolveType(q);
@@ -964,18 +950,32 @@ final class SourceResolver {
         String pkg = cu.getPackageDeclaration().map(pd -> pd.getNameAsString() + ".").orElse("");
         found = facade.getTypeSolver().tryToSolveType(pkg + q);
       }
-      if (!found.isSolved()) {
-        return null;
-      }
-      List<MethodDeclaration> candidates = found.getCorrespondingDeclaration().toAst()
-          .filter(n -> n instanceof TypeDeclaration<?>).map(n -> ((TypeDeclaration<?>) n)
-              .getMethodsByName(m.getNameAsString()).stream()
-              .filter(d -> d.isStatic() && d.getParameters().size() == m.getArguments().size()).toList())
-          .orElse(List.of());
-      return candidates.size() == 1 ? candidates.get(0) : null;
+      return found.isSolved() ? onlyMethod(found.getCorrespondingDeclaration().toAst(), m, true) : Optional.empty();
     } catch (RuntimeException | StackOverflowError e) {
-      return null;
+      return Optional.empty();
     }
+  }
+
+  /** The single method of {@code m}'s name and arity (static only, if asked) that a source type declares. */
+  private static Optional<MethodDeclaration> onlyMethod(Optional<Node> type, MethodCallExpr m, boolean staticOnly) {
+    List<MethodDeclaration> found = type.filter(n -> n instanceof TypeDeclaration<?>)
+        .map(n -> ((TypeDeclaration<?>) n).getMethodsByName(m.getNameAsString()).stream()
+            .filter(d -> (!staticOnly || d.isStatic()) && d.getParameters().size() == m.getArguments().size())
+            .toList())
+        .orElse(List.of());
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
+  /** What a declaration says it throws, as written (its types need not resolve). */
+  private List<ThrownType> writtenThrows(CallableDeclaration<?> d) {
+    List<ThrownType> out = new ArrayList<>();
+    for (var written : d.getThrownExceptions()) {
+      ThrownType t = thrownTypeOf(written);
+      if (t != null) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   /**
@@ -1008,15 +1008,8 @@ final class SourceResolver {
             if (id == null) {
               return null;
             }
-            // As written (jPOS-EE's close() throws HibernateException, which need not resolve).
-            List<ThrownType> thrown = new ArrayList<>();
-            for (var written : d.getThrownExceptions()) {
-              ThrownType tt = thrownTypeOf(written);
-              if (tt != null) {
-                thrown.add(tt);
-              }
-            }
-            return new CalleeInfo(id, false, thrown);
+            // As written: jPOS-EE's close() throws HibernateException, which need not resolve.
+            return new CalleeInfo(id, false, writtenThrows(d));
           }
         }
       }
