@@ -40,17 +40,22 @@ public final class ModuleIndex {
   private final ProtocolRegistry registry;
   /** Names of methods that may begin, with the parameter counts of those that may ({@link Method#VARARGS}: any). */
   private final Map<String, Set<Integer>> beginNames;
+  /** The level at which each begin name was reached: 1 for a method that begins itself, k+1 for a caller of level k. */
+  private final Map<String, Integer> beginLevels;
   private final Set<String> relevantNames;
 
-  private ModuleIndex(ProtocolRegistry registry, Map<String, Set<Integer>> beginNames, Set<String> relevantNames) {
+  private ModuleIndex(ProtocolRegistry registry, Map<String, Set<Integer>> beginNames, Map<String, Integer> beginLevels,
+      Set<String> relevantNames) {
     this.registry = registry;
     this.beginNames = Map.copyOf(beginNames);
+    this.beginLevels = Map.copyOf(beginLevels);
     this.relevantNames = Set.copyOf(relevantNames);
   }
 
   /** The module's call graph by name, followed as deep as summaries are ({@link ModuleSummaries#DEPTH} levels). */
   public static ModuleIndex build(Collection<Method> methods, ProtocolRegistry registry) {
     Map<String, Set<Integer>> begin = new HashMap<>();
+    Map<String, Integer> levels = new HashMap<>();
     Set<String> relevant = new HashSet<>();
     // A call of a begin name without a receiver (`begin();`) is a begin only on a type of the module that declares
     // commit() and rollback() (the zero-config rule): java.nio's channels call an inherited begin() on every read.
@@ -91,6 +96,7 @@ public final class ModuleIndex {
       for (Method m : beginFrontier) {
         if (!begin.containsKey(m.name())) {
           newBegin.add(m.name());
+          levels.put(m.name(), level);
         }
         begin.computeIfAbsent(m.name(), k -> new HashSet<>()).add(m.parameters());
       }
@@ -103,7 +109,7 @@ public final class ModuleIndex {
       beginFrontier = callersOf(newBegin, callers);
       relevantFrontier = callersOf(newRelevant, callers);
     }
-    return new ModuleIndex(registry, begin, relevant);
+    return new ModuleIndex(registry, begin, levels, relevant);
   }
 
   private static List<Method> callersOf(Set<String> names, Map<String, List<Method>> callers) {
@@ -183,6 +189,15 @@ public final class ModuleIndex {
   public boolean mayBegin(String methodName, int arguments) {
     Set<Integer> arities = beginNames.get(methodName);
     return arities != null && (arities.contains(arguments) || arities.contains(Method.VARARGS));
+  }
+
+  /**
+   * Whether a call of this name and argument count may begin through a module method whose summary is taken at
+   * {@code depth} (1: only its own begins count; {@link ModuleSummaries#DEPTH} for a unit's callee): a method of that
+   * name begins within {@code depth} calls.
+   */
+  public boolean mayBegin(String methodName, int arguments, int depth) {
+    return mayBegin(methodName, arguments) && beginLevels.get(methodName) <= depth;
   }
 
   /** Whether a module method of this name may have a summary a caller needs. */

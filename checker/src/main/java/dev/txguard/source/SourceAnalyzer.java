@@ -77,6 +77,8 @@ public final class SourceAnalyzer {
   /** The audit's module (shared by its workers); null: each file is a module of its own. */
   private final SourceModule sharedModule;
   private final Bodies bodies = new Bodies();
+  private BeginProbe probe;
+  private SourceModule probeModule;
 
   /** At the newest Java level (with the keyword retry), module imports from the JDK only. */
   public SourceAnalyzer(ProtocolRegistry registry, BuildOptions buildOptions, AnalysisOptions analysisOptions,
@@ -261,11 +263,22 @@ public final class SourceAnalyzer {
    * summary begins ({@link dev.txguard.analysis.ModuleSummaries#callMayBegin}). Only those calls are resolved: a
    * unit for which this is false would lower to a graph the analysis skips (it can begin nothing), and lowering
    * resolves every call in it. In jOOQ, whose method names share "may begin" with thousands of others (`execute`,
-   * `accept`), lowering such units took tens of seconds per file.
+   * `accept`), lowering such units took tens of seconds per file. Before a call is resolved, the {@link BeginProbe}
+   * rules it out by the methods its receiver's type has (resolving {@code and(row(t1, t2))} among jOOQ's generic
+   * overloads took minutes).
    */
   private boolean callsABegin(FileContext here, Node u, SourceModule module) {
     for (MethodCallExpr call : u.findAll(MethodCallExpr.class)) {
-      if (enclosingUnit(call) == u && module.index().mayBegin(call.getNameAsString(), call.getArguments().size())) {
+      if (enclosingUnit(call) != u) {
+        continue;
+      }
+      boolean may = probe(module).mayBegin(call, dev.txguard.analysis.ModuleSummaries.DEPTH);
+      ProbeObserver observer = probeObserver;
+      if (observer != null && module.index().mayBegin(call.getNameAsString(), call.getArguments().size())) {
+        String id = here.resolver().callee(call).localId();
+        observer.observed(call.toString(), line(call), may, id != null && module.summaries().callMayBegin(bodies, id));
+      }
+      if (may) {
         String id = here.resolver().callee(call).localId();
         if (id != null && module.summaries().callMayBegin(bodies, id)) {
           return true;
@@ -274,7 +287,7 @@ public final class SourceAnalyzer {
     }
     for (com.github.javaparser.ast.expr.ObjectCreationExpr n : u.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
       if (enclosingUnit(n) == u && n.getAnonymousClassBody().isEmpty()
-          && module.index().mayBegin("new " + n.getType().getNameAsString(), n.getArguments().size())) {
+          && probe(module).mayBegin(n, dev.txguard.analysis.ModuleSummaries.DEPTH)) {
         String id = here.resolver().constructorId(n);
         if (id != null && module.summaries().callMayBegin(bodies, id)) {
           return true;
@@ -282,6 +295,31 @@ public final class SourceAnalyzer {
       }
     }
     return false;
+  }
+
+  /** Sees, for a test, what the probe answered for a call and what resolving it showed. */
+  @FunctionalInterface
+  public interface ProbeObserver {
+    void observed(String call, int line, boolean probeMayBegin, boolean resolvedCalleeMayBegin);
+  }
+
+  private static volatile ProbeObserver probeObserver;
+
+  /**
+   * For tests only: every call the module index says may begin is also resolved, and both answers reported
+   * (null: off). The probe must never say "cannot" where resolving says "may".
+   */
+  public static void observeProbe(ProbeObserver observer) {
+    probeObserver = observer;
+  }
+
+  /** This thread's probe for the module (its answers hold for one module). */
+  private BeginProbe probe(SourceModule module) {
+    if (probe == null || probeModule != module) {
+      probe = new BeginProbe(facade, registry, module.index());
+      probeModule = module;
+    }
+    return probe;
   }
 
   /**

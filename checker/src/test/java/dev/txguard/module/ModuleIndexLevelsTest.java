@@ -38,6 +38,10 @@ class ModuleIndexLevelsTest {
         for (int args = 0; args <= 3; args++) {
           assertEquals(ref.mayBegin(name, args), built.mayBegin(name, args),
               "seed " + seed + ": mayBegin " + name + "/" + args);
+          for (int depth = 1; depth <= ModuleSummaries.DEPTH; depth++) {
+            assertEquals(ref.mayBegin(name, args) && ref.levels.get(name) <= depth, built.mayBegin(name, args, depth),
+                "seed " + seed + ": mayBegin " + name + "/" + args + " within " + depth);
+          }
         }
       }
     }
@@ -68,6 +72,8 @@ class ModuleIndexLevelsTest {
   /** The definition, written the slow way: every level re-judges every method against everything found so far. */
   private static final class Reference {
     final Map<String, Set<Integer>> begin = new HashMap<>();
+    /** The first level at which a method of the name may begin: 1 by itself, k+1 through a name of level k. */
+    final Map<String, Integer> levels = new HashMap<>();
     final Set<String> relevant = new HashSet<>();
 
     Reference(List<ModuleIndex.Method> methods) {
@@ -86,6 +92,7 @@ class ModuleIndexLevelsTest {
           }
           if (mayBegin) {
             begin.computeIfAbsent(m.name(), x -> new HashSet<>()).add(m.parameters());
+            levels.putIfAbsent(m.name(), level);
           }
           if (matters) {
             relevant.add(m.name());
