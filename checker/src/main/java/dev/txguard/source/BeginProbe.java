@@ -10,17 +10,19 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedTypeDeclaration;
+import com.github.javaparser.resolution.model.typesystem.ReferenceTypeImpl;
+import com.github.javaparser.resolution.types.ResolvedReferenceType;
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFactory;
@@ -53,6 +55,8 @@ import java.util.Set;
  */
 final class BeginProbe {
   private static final int MAX_KEPT = 100_000;
+  /** A receiver typed as more types than this is not told (long chains over overloaded fluent APIs). */
+  private static final int MAX_RECEIVER_TYPES = 16;
 
   private final JavaParserFacade facade;
   private final ProtocolRegistry registry;
@@ -61,11 +65,26 @@ final class BeginProbe {
   private final List<Map<Node, Boolean>> known = new ArrayList<>();
   /** Per source type, it and its source ancestors that resolve; null when they cannot be listed. */
   private final Map<Node, List<TypeDeclaration<?>>> ancestry = new IdentityHashMap<>();
+  private final Map<Node, Map<String, List<MethodDeclaration>>> methodsByName = new IdentityHashMap<>();
+  /** Per "type#name/arity", the types such a call returns; null when not told. */
+  private final Map<String, List<ResolvedReferenceType>> returned = new java.util.HashMap<>();
 
-  BeginProbe(JavaParserFacade facade, ProtocolRegistry registry, ModuleIndex index) {
+  /** The module's summaries as the probe asks them: a declaration's callee id, and whether its summary begins. */
+  interface Summaries {
+    /** The id a call resolving to this declaration gets (null: it gets none, so no summary). */
+    String idOf(CallableDeclaration<?> declaration);
+
+    /** Whether the summary of callee {@code id}, taken at {@code depth}, begins a transaction. */
+    boolean mayBegin(String id, int depth);
+  }
+
+  private final Summaries summaries;
+
+  BeginProbe(JavaParserFacade facade, ProtocolRegistry registry, ModuleIndex index, Summaries summaries) {
     this.facade = facade;
     this.registry = registry;
     this.index = index;
+    this.summaries = summaries;
   }
 
   /** Whether the call may begin through a module method whose summary is taken at {@code depth}. */
@@ -119,20 +138,18 @@ final class BeginProbe {
     List<MethodCallExpr> calls = body.findAll(MethodCallExpr.class);
     for (MethodCallExpr c : calls) {
       if (registry.mayBegin(SourceModuleScan.selectionName(c, registry))) {
-        return true; // a begin of the protocol table (or one the lowering may take for one)
+        // A begin of the protocol table (or one the lowering may take for one): few methods do, and whether the
+        // method leaves it open is what its summary at this depth says (AbstractQuery.execute() ends what it begins).
+        String id = body.getParentNode().filter(p -> p instanceof CallableDeclaration<?>)
+            .map(p -> summaries.idOf((CallableDeclaration<?>) p)).orElse(null);
+        return id == null || summaries.mayBegin(id, depth);
       }
     }
     if (depth <= 1) {
       return false; // its callees get no summary there
     }
-    for (MethodReferenceExpr r : body.findAll(MethodReferenceExpr.class)) {
-      if (registry.mayBegin(r.getIdentifier()) || index.mayBegin(r.getIdentifier())) {
-        return true; // not typed here: may (a reference's arity is not written)
-      }
-    }
-    if (!body.findAll(ExplicitConstructorInvocationStmt.class).isEmpty()) {
-      return true; // this(..) or super(..): not typed here: may
-    }
+    // A method reference is a new object (a capture), and this(..) or super(..) a call without a summary, in the
+    // lowering: neither begins through a callee. Their arguments and receivers are among the calls below.
     for (MethodCallExpr c : calls) {
       if (mayBegin(c, depth - 1)) {
         return true;
@@ -165,7 +182,7 @@ final class BeginProbe {
           return null;
         }
       } else {
-        List<ResolvedReferenceTypeDeclaration> declared = receiverTypes(call.getScope().get());
+        List<ResolvedReferenceTypeDeclaration> declared = typeDeclarations(receiverTypes(call.getScope().get()));
         if (declared == null) {
           return null;
         }
@@ -186,7 +203,7 @@ final class BeginProbe {
         }
       }
       for (TypeDeclaration<?> t : owners) {
-        for (MethodDeclaration m : t.getMethodsByName(name)) {
+        for (MethodDeclaration m : methodsNamed(t, name)) {
           addMethod(m, name, arguments, out);
         }
       }
@@ -194,6 +211,24 @@ final class BeginProbe {
     } catch (RuntimeException | StackOverflowError e) {
       return null;
     }
+  }
+
+  /** A type's own methods of a name, grouped once per type: jOOQ's DSL declares thousands, asked for again and again. */
+  private List<MethodDeclaration> methodsNamed(TypeDeclaration<?> type, String name) {
+    Map<String, List<MethodDeclaration>> byName = methodsByName.get(type);
+    if (byName == null) {
+      byName = new java.util.HashMap<>();
+      for (BodyDeclaration<?> member : type.getMembers()) {
+        if (member instanceof MethodDeclaration m) {
+          byName.computeIfAbsent(m.getNameAsString(), k -> new ArrayList<>()).add(m);
+        }
+      }
+      if (methodsByName.size() >= MAX_KEPT) {
+        methodsByName.clear();
+      }
+      methodsByName.put(type, byName);
+    }
+    return byName.getOrDefault(name, List.of());
   }
 
   private static void addMethod(MethodDeclaration m, String name, int arguments, List<Node> out) {
@@ -271,21 +306,7 @@ final class BeginProbe {
    */
   private boolean staticImportOwners(MethodCallExpr call, List<TypeDeclaration<?>> owners) {
     CompilationUnit cu = call.findCompilationUnit().orElse(null);
-    if (cu == null) {
-      return true;
-    }
-    for (ImportDeclaration i : cu.getImports()) {
-      if (!i.isStatic()) {
-        continue;
-      }
-      String type;
-      if (i.isAsterisk()) {
-        type = i.getNameAsString();
-      } else if (i.getName().getIdentifier().equals(call.getNameAsString()) && i.getName().getQualifier().isPresent()) {
-        type = i.getName().getQualifier().get().asString();
-      } else {
-        continue;
-      }
+    for (String type : cu == null ? List.<String>of() : staticImportTypes(cu, call.getNameAsString())) {
       var found = facade.getTypeSolver().tryToSolveType(type);
       if (found.isSolved() && !withAncestors(found.getCorrespondingDeclaration(), owners)) {
         return false;
@@ -294,35 +315,240 @@ final class BeginProbe {
     return true;
   }
 
-  /** The declarations of the receiver's static type; null when it does not resolve to one. */
-  private List<ResolvedReferenceTypeDeclaration> receiverTypes(Expression scope) {
+  /** The qualified names of the types whose static members named {@code name} the file imports (also by '*'). */
+  private static List<String> staticImportTypes(CompilationUnit cu, String name) {
+    List<String> out = new ArrayList<>();
+    for (ImportDeclaration i : cu.getImports()) {
+      if (i.isStatic() && i.isAsterisk()) {
+        out.add(i.getNameAsString());
+      } else if (i.isStatic() && i.getName().getIdentifier().equals(name) && i.getName().getQualifier().isPresent()) {
+        out.add(i.getName().getQualifier().get().asString());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The static types the receiver may have; null when that cannot be told. A call's type is told from the declared
+   * return types of the methods it may resolve to ({@link #returnTypes(MethodCallExpr)}), never by resolving it:
+   * typing {@code case_(..).when(..).plus(..)} through the solver took seconds per chain in jOOQ.
+   */
+  private List<ResolvedReferenceType> receiverTypes(Expression scope) {
+    Expression s = scope;
+    while (s instanceof EnclosedExpr e) {
+      s = e.getInner();
+    }
+    if (s instanceof MethodCallExpr m) {
+      return returnTypes(m);
+    }
+    if (s instanceof CastExpr c) {
+      return referenceTypes(facade.convertToUsage(c.getType()));
+    }
+    if (s instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isEmpty()) {
+      return referenceTypes(facade.convertToUsage(o.getType()));
+    }
     ResolvedType t;
     try {
-      t = facade.getType(scope);
+      t = facade.getType(s);
     } catch (RuntimeException | StackOverflowError e) {
-      if (scope instanceof NameExpr || scope instanceof FieldAccessExpr) {
-        // A type name (a static call): JavaParser types only values.
-        var type = JavaParserFactory.getContext(scope, facade.getTypeSolver()).solveType(scope.toString());
-        if (type.isSolved() && type.getCorrespondingDeclaration().isReferenceType()) {
-          return List.of(type.getCorrespondingDeclaration().asReferenceType());
-        }
+      return typeNamed(s);
+    }
+    return referenceTypes(t);
+  }
+
+  /** A type name used as a receiver (a static call: JavaParser types only values); null when it is none. */
+  private List<ResolvedReferenceType> typeNamed(Expression scope) {
+    if (scope instanceof NameExpr || scope instanceof FieldAccessExpr) {
+      var type = JavaParserFactory.getContext(scope, facade.getTypeSolver()).solveType(scope.toString());
+      if (type.isSolved() && type.getCorrespondingDeclaration().isReferenceType()) {
+        return List.of(new ReferenceTypeImpl(type.getCorrespondingDeclaration().asReferenceType()));
       }
+    }
+    return null;
+  }
+
+  /**
+   * The types a call may return: the declared return types of every method of its name and arity on the types it may
+   * be called on (with their ancestors, library ones too), with the receiver's type arguments. Null when one of them
+   * is a type variable of the method (typed by its arguments, which are not followed) or an owner does not resolve.
+   */
+  private List<ResolvedReferenceType> returnTypes(MethodCallExpr m) {
+    List<ResolvedReferenceType> owners = callOwners(m);
+    if (owners == null) {
       return null;
     }
-    return typeDeclarations(t);
+    Map<String, ResolvedReferenceType> out = new java.util.LinkedHashMap<>();
+    for (ResolvedReferenceType owner : owners) {
+      List<ResolvedReferenceType> r = returnTypes(owner, m.getNameAsString(), m.getArguments().size());
+      if (r == null) {
+        return null;
+      }
+      r.forEach(d -> out.putIfAbsent(d.describe(), d));
+      if (out.size() > MAX_RECEIVER_TYPES) {
+        return null;
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  /** The types a call may be made on: its receiver's, or for an unqualified call, the enclosing and imported ones. */
+  private List<ResolvedReferenceType> callOwners(MethodCallExpr m) {
+    Expression scope = m.getScope().orElse(null);
+    if (scope != null && !(scope instanceof ThisExpr) && !(scope instanceof SuperExpr)) {
+      return receiverTypes(scope);
+    }
+    List<ResolvedReferenceType> out = new ArrayList<>();
+    for (Node p = m.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof TypeDeclaration<?> t) {
+        out.add(new ReferenceTypeImpl(facade.getTypeDeclaration(t))); // its type variables are in scope: bounds
+      } else if (p instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()) {
+        if (o.getAnonymousClassBody().get().stream()
+            .anyMatch(b -> b instanceof MethodDeclaration d && d.getNameAsString().equals(m.getNameAsString()))) {
+          return null; // declared by the anonymous class itself: not typed here
+        }
+        List<ResolvedReferenceType> created = referenceTypes(facade.convertToUsage(o.getType()));
+        if (created == null) {
+          return null;
+        }
+        out.addAll(created);
+      }
+    }
+    if (scope == null) {
+      CompilationUnit cu = m.findCompilationUnit().orElse(null);
+      for (String type : cu == null ? List.<String>of() : staticImportTypes(cu, m.getNameAsString())) {
+        var found = facade.getTypeSolver().tryToSolveType(type);
+        if (found.isSolved()) {
+          out.add(new ReferenceTypeImpl(found.getCorrespondingDeclaration()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The return types of a type's methods (its own and its ancestors') of a name and arity; null: not told. */
+  private List<ResolvedReferenceType> returnTypes(ResolvedReferenceType owner, String name, int arguments) {
+    Node ast = owner.getTypeDeclaration().flatMap(d -> d.toAst()).orElse(null);
+    boolean local = ast instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c
+        && c.isLocalClassDeclaration();
+    String key = owner.describe() + "#" + name + "/" + arguments;
+    if (!local && returned.containsKey(key)) {
+      return returned.get(key);
+    }
+    List<ResolvedReferenceType> r;
+    try {
+      r = computeReturnTypes(owner, name, arguments);
+    } catch (RuntimeException | StackOverflowError e) {
+      r = null;
+    }
+    if (!local) {
+      if (returned.size() >= MAX_KEPT) {
+        returned.clear();
+      }
+      returned.put(key, r);
+    }
+    return r;
+  }
+
+  private List<ResolvedReferenceType> computeReturnTypes(ResolvedReferenceType owner, String name, int arguments) {
+    Map<String, ResolvedReferenceType> out = new java.util.LinkedHashMap<>();
+    List<ResolvedReferenceType> types = new ArrayList<>();
+    types.add(owner);
+    // With the owner's type arguments carried up; an ancestor in a jar the audit lacks has no method the solver could
+    // resolve a call to either.
+    types.addAll(owner.getAllAncestors(d -> d.getAncestors(true)));
+    for (ResolvedReferenceType type : types) {
+      ResolvedReferenceTypeDeclaration d = type.getTypeDeclaration().orElse(null);
+      if (d == null) {
+        return null;
+      }
+      Node ast = d.toAst().orElse(null);
+      if (ast instanceof TypeDeclaration<?> t) {
+        for (MethodDeclaration md : methodsNamed(t, name)) {
+          if (accepts(md, arguments) && !md.getType().isVoidType()
+              && !addReturned(type, facade.convertToUsage(md.getType()), out)) {
+            return null;
+          }
+        }
+      } else {
+        for (var md : d.getDeclaredMethods()) {
+          int n = md.getNumberOfParams();
+          if (md.getName().equals(name) && (n == arguments || (md.hasVariadicParameter() && arguments >= n - 1))
+              && !md.getReturnType().isVoid() && !addReturned(type, md.getReturnType(), out)) {
+            return null;
+          }
+        }
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  /**
+   * Adds a declared return type as a call on {@code receiver} sees it; false when it cannot be told. A type variable
+   * of the receiver's type takes the receiver's type argument; one left open (a raw receiver, or a type variable in
+   * scope at the call) is its bounds, whose members are what a call on it resolves to; the method's own type
+   * variables are typed by its arguments: not told.
+   */
+  private static boolean addReturned(ResolvedReferenceType receiver, ResolvedType declared,
+      Map<String, ResolvedReferenceType> out) {
+    ResolvedType t = receiver.typeParametersMap().isEmpty() ? declared
+        : receiver.typeParametersMap().replaceAll(declared);
+    if (t.isWildcard()) {
+      if (t.asWildcard().isExtends()) {
+        t = t.asWildcard().getBoundedType();
+      } else if (declared.isTypeVariable()) {
+        t = declared; // Context<?>'s C visit(..): the bounds of C
+      } else {
+        return false;
+      }
+    }
+    if (t.isTypeVariable() && t.asTypeParameter().declaredOnMethod()) {
+      return false;
+    }
+    List<ResolvedReferenceType> types = referenceTypes(t);
+    if (types == null) {
+      return false;
+    }
+    types.forEach(x -> out.putIfAbsent(x.describe(), x));
+    return true;
   }
 
   private static List<ResolvedReferenceTypeDeclaration> typeDeclarations(ResolvedType t) {
-    if (t.isPrimitive() || t.isArray() || t.isNull()) {
+    return typeDeclarations(referenceTypes(t));
+  }
+
+  private static List<ResolvedReferenceTypeDeclaration> typeDeclarations(List<ResolvedReferenceType> types) {
+    if (types == null) {
+      return null;
+    }
+    List<ResolvedReferenceTypeDeclaration> out = new ArrayList<>();
+    for (ResolvedReferenceType r : types) {
+      if (r.getTypeDeclaration().isEmpty()) {
+        return null;
+      }
+      out.add(r.getTypeDeclaration().get());
+    }
+    return out;
+  }
+
+  /** A static type as the reference types whose members a call on it may reach; null when not told. */
+  private static List<ResolvedReferenceType> referenceTypes(ResolvedType t) {
+    return referenceTypes(t, 0);
+  }
+
+  private static List<ResolvedReferenceType> referenceTypes(ResolvedType t, int depth) {
+    if (t.isPrimitive() || t.isArray() || t.isNull() || t.isVoid()) {
       return List.of(); // no module method
     }
     if (t.isReferenceType()) {
-      return t.asReferenceType().getTypeDeclaration().map(List::of).orElse(null);
+      return List.of(t.asReferenceType());
     }
-    if (t.isTypeVariable()) {
-      List<ResolvedReferenceTypeDeclaration> out = new ArrayList<>();
+    if (t.isTypeVariable() && depth < 4) {
+      List<ResolvedReferenceType> out = new ArrayList<>();
       for (var bound : t.asTypeParameter().getBounds()) {
-        List<ResolvedReferenceTypeDeclaration> b = typeDeclarations(bound.getType());
+        if (!bound.isExtends()) {
+          continue;
+        }
+        List<ResolvedReferenceType> b = referenceTypes(bound.getType(), depth + 1);
         if (b == null) {
           return null;
         }

@@ -316,7 +316,18 @@ public final class SourceAnalyzer {
   /** This thread's probe for the module (its answers hold for one module). */
   private BeginProbe probe(SourceModule module) {
     if (probe == null || probeModule != module) {
-      probe = new BeginProbe(facade, registry, module.index());
+      probe = new BeginProbe(facade, registry, module.index(), new BeginProbe.Summaries() {
+        @Override
+        public String idOf(CallableDeclaration<?> declaration) {
+          FileContext here = bodies.currentContext;
+          return here == null ? null : here.resolver().calleeId(declaration);
+        }
+
+        @Override
+        public boolean mayBegin(String id, int depth) {
+          return module.summaries().mayBeginAt(bodies, id, depth);
+        }
+      });
       probeModule = module;
     }
     return probe;

@@ -148,6 +148,11 @@ final class SourceResolver {
     return id;
   }
 
+  /** The id a call from this file resolving to {@code d} gets (null: none, the name rules judge it). */
+  String calleeId(CallableDeclaration<?> d) {
+    return bodyId(d, d instanceof ConstructorDeclaration ? "new " + d.getNameAsString() : d.getNameAsString());
+  }
+
   /** The id a unit of this file has as a callee (what {@link #bodyId} gives its callers). */
   String unitId(CallableDeclaration<?> d) {
     return fileKey + "!" + methodId(d);

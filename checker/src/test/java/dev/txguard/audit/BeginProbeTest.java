@@ -116,6 +116,19 @@ class BeginProbeTest {
           void level1(Repo repo) { level2(repo); }
           void level2(Repo repo) { level3(repo); }
           void level3(Repo repo) { repo.accept("c"); }
+
+          Printer self() { return this; }
+          Repo repo() { return new Repo(); }
+          <T> T any(T t) { return t; }
+
+          void chained(Repo r) {
+            self().accept("x");
+            repo().accept("y");
+          }
+
+          void generic(Repo r) {
+            any(r).accept("z");
+          }
         }
         """);
     TestProjects.write(dir, "app/Child.java", """
@@ -133,5 +146,11 @@ class BeginProbeTest {
     assertEquals(true, probed.get("child.accept(\"b\") @21"), probed.toString());
     // level1 -> level2 -> level3 -> Repo.accept: within the summaries' depth; deep() calls it at depth 4.
     assertEquals(true, probed.get("level1(repo) @25"), probed.toString());
+    // A call's receiver typed by the return types of the methods it may call, not by resolving it.
+    assertEquals(false, probed.get("self().accept(\"x\") @37"), probed.toString());
+    assertEquals(true, probed.get("repo().accept(\"y\") @38"), probed.toString());
+    // A generic method's result is typed by its arguments: not told, the index answers by name.
+    assertEquals(true, probed.get("any(r).accept(\"z\") @42"), probed.toString());
+    assertEquals(true, resolved.get("any(r).accept(\"z\") @42"), resolved.toString());
   }
 }
