@@ -483,8 +483,13 @@ final class SourceResolver {
    * interface gives it"), for when the solver's own inference gives up. Null when that does not resolve either.
    */
   private SourceTypeFacts inferredLambdaParameter(Parameter p) {
-    if (!(p.getParentNode().orElse(null) instanceof LambdaExpr lambda)
-        || !(lambda.getParentNode().orElse(null) instanceof MethodCallExpr call)) {
+    if (!(p.getParentNode().orElse(null) instanceof LambdaExpr lambda)) {
+      return null;
+    }
+    if (lambda.getParentNode().orElse(null) instanceof VariableDeclarator v && !v.getType().isVarType()) {
+      return targetTypedLambdaParameter(lambda, identityIndex(lambda.getParameters(), p), v.getType());
+    }
+    if (!(lambda.getParentNode().orElse(null) instanceof MethodCallExpr call)) {
       return null;
     }
     int paramIndex = identityIndex(lambda.getParameters(), p);
@@ -513,6 +518,53 @@ final class SourceResolver {
       }
     } catch (RuntimeException | StackOverflowError e) {
       // the interface or its method does not resolve: nothing is known
+    }
+    return null;
+  }
+
+  /**
+   * The type of a lambda parameter whose lambda initializes a field or local of a written functional interface type
+   * ({@code Consumer<EntityManager> c = em -> ...}): the interface's method's parameter, a type variable of the
+   * interface taking the written type argument, which need not resolve (then it is matched by name, as a declared
+   * type is). Error Prone types the parameter so; without it the audit took {@code em.getTransaction()} for an
+   * unresolved call that may throw.
+   */
+  private SourceTypeFacts targetTypedLambdaParameter(LambdaExpr lambda, int paramIndex, Type target) {
+    if (paramIndex < 0 || !(target instanceof com.github.javaparser.ast.type.ClassOrInterfaceType written)) {
+      return null;
+    }
+    try {
+      var found = com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFactory
+          .getContext(written, facade.getTypeSolver()).solveType(written.getNameWithScope());
+      if (!found.isSolved() || !found.getCorrespondingDeclaration().isReferenceType()) {
+        return null;
+      }
+      var iface = found.getCorrespondingDeclaration().asReferenceType();
+      for (ResolvedMethodDeclaration sam : iface.getDeclaredMethods()) {
+        if (!sam.isAbstract() || sam.isStatic() || sam.getNumberOfParams() != lambda.getParameters().size()) {
+          continue;
+        }
+        ResolvedType t = sam.getParam(paramIndex).getType();
+        if (!t.isTypeVariable()) {
+          return SourceTypeFacts.resolved(t);
+        }
+        String name = t.asTypeParameter().getName();
+        List<com.github.javaparser.resolution.declarations.ResolvedTypeParameterDeclaration> params =
+            iface.getTypeParameters();
+        List<Type> arguments = written.getTypeArguments().map(List::copyOf).orElse(List.of());
+        for (int k = 0; k < params.size() && k < arguments.size(); k++) {
+          if (params.get(k).getName().equals(name)) {
+            Type a = arguments.get(k);
+            if (a instanceof com.github.javaparser.ast.type.WildcardType w) {
+              a = w.getSuperType().map(x -> (Type) x).or(() -> w.getExtendedType().map(x -> (Type) x)).orElse(null);
+            }
+            return a == null ? null : declaredType(a, lambda, null);
+          }
+        }
+        return null;
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // the interface does not resolve: nothing is known
     }
     return null;
   }
