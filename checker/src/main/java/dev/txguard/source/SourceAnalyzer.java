@@ -79,6 +79,7 @@ public final class SourceAnalyzer {
   private final Bodies bodies = new Bodies();
   private BeginProbe probe;
   private SourceModule probeModule;
+  private FileContext probeFile;
 
   /** At the newest Java level (with the keyword retry), module imports from the JDK only. */
   public SourceAnalyzer(ProtocolRegistry registry, BuildOptions buildOptions, AnalysisOptions analysisOptions,
@@ -313,9 +314,10 @@ public final class SourceAnalyzer {
     probeObserver = observer;
   }
 
-  /** This thread's probe for the module (its answers hold for one module). */
+  /** The probe for the file being analysed (a new one per file: see {@link BeginProbe}). */
   private BeginProbe probe(SourceModule module) {
-    if (probe == null || probeModule != module) {
+    if (probe == null || probeModule != module || probeFile != bodies.currentContext) {
+      probeFile = bodies.currentContext;
       probe = new BeginProbe(facade, registry, module.index(), new BeginProbe.Summaries() {
         @Override
         public String idOf(CallableDeclaration<?> declaration) {
