@@ -174,25 +174,15 @@ final class BeginProbe {
    */
   private List<Node> methodCandidates(MethodCallExpr call) {
     try {
-      List<TypeDeclaration<?>> owners = new ArrayList<>();
       List<ObjectCreationExpr> anonymousBodies = new ArrayList<>();
-      if (call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr
-          || call.getScope().get() instanceof SuperExpr) {
-        if (!enclosingOwners(call, owners, anonymousBodies)) {
+      List<ResolvedReferenceTypeDeclaration> declared = typeDeclarations(callOwners(call, anonymousBodies));
+      if (declared == null) {
+        return null;
+      }
+      List<TypeDeclaration<?>> owners = new ArrayList<>();
+      for (ResolvedReferenceTypeDeclaration d : declared) {
+        if (!withAncestors(d, owners)) {
           return null;
-        }
-        if (call.getScope().isEmpty() && !staticImportOwners(call, owners)) {
-          return null;
-        }
-      } else {
-        List<ResolvedReferenceTypeDeclaration> declared = typeDeclarations(receiverTypes(call.getScope().get()));
-        if (declared == null) {
-          return null;
-        }
-        for (ResolvedReferenceTypeDeclaration d : declared) {
-          if (!withAncestors(d, owners)) {
-            return null;
-          }
         }
       }
       List<Node> out = new ArrayList<>();
@@ -277,47 +267,6 @@ final class BeginProbe {
     }
   }
 
-  /**
-   * For an unqualified call: every enclosing type with its ancestors, and the bodies of enclosing anonymous classes
-   * (whose supertypes count too). False when one of them does not resolve.
-   */
-  private boolean enclosingOwners(Node at, List<TypeDeclaration<?>> owners, List<ObjectCreationExpr> anonymousBodies) {
-    for (Node p = at.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-      if (p instanceof TypeDeclaration<?> t) {
-        if (!withAncestors(facade.getTypeDeclaration(t), owners)) {
-          return false;
-        }
-      } else if (p instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()) {
-        anonymousBodies.add(o);
-        List<ResolvedReferenceTypeDeclaration> created = typeDeclarations(facade.convertToUsage(o.getType()));
-        if (created == null) {
-          return false;
-        }
-        for (ResolvedReferenceTypeDeclaration d : created) {
-          if (!withAncestors(d, owners)) {
-            return false;
-          }
-        }
-      }
-    }
-    return true;
-  }
-
-  /**
-   * The types a static import may bring the call's name from ({@code import static a.B.name;}, {@code a.B.*}); a type
-   * that does not resolve has no module body. False when a module type's ancestor does not resolve.
-   */
-  private boolean staticImportOwners(MethodCallExpr call, List<TypeDeclaration<?>> owners) {
-    CompilationUnit cu = call.findCompilationUnit().orElse(null);
-    for (String type : cu == null ? List.<String>of() : staticImportTypes(cu, call.getNameAsString())) {
-      var found = facade.getTypeSolver().tryToSolveType(type);
-      if (found.isSolved() && !withAncestors(found.getCorrespondingDeclaration(), owners)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The qualified names of the types whose static members named {@code name} the file imports (also by '*'). */
   private static List<String> staticImportTypes(CompilationUnit cu, String name) {
     List<String> out = new ArrayList<>();
@@ -376,7 +325,7 @@ final class BeginProbe {
    * is a type variable of the method (typed by its arguments, which are not followed) or an owner does not resolve.
    */
   private List<ResolvedReferenceType> returnTypes(MethodCallExpr m) {
-    List<ResolvedReferenceType> owners = callOwners(m);
+    List<ResolvedReferenceType> owners = callOwners(m, null);
     if (owners == null) {
       return null;
     }
@@ -394,8 +343,12 @@ final class BeginProbe {
     return List.copyOf(out.values());
   }
 
-  /** The types a call may be made on: its receiver's, or for an unqualified call, the enclosing and imported ones. */
-  private List<ResolvedReferenceType> callOwners(MethodCallExpr m) {
+  /**
+   * The types a call may be made on: its receiver's, or for an unqualified call, the enclosing and imported ones. An
+   * enclosing anonymous class is added to {@code anonymousBodies} (its own methods are candidates too) or, when that
+   * is null and it declares a method of the call's name, makes the answer "not told" (null).
+   */
+  private List<ResolvedReferenceType> callOwners(MethodCallExpr m, List<ObjectCreationExpr> anonymousBodies) {
     Expression scope = m.getScope().orElse(null);
     if (scope != null && !(scope instanceof ThisExpr) && !(scope instanceof SuperExpr)) {
       return receiverTypes(scope);
@@ -405,7 +358,9 @@ final class BeginProbe {
       if (p instanceof TypeDeclaration<?> t) {
         out.add(new ReferenceTypeImpl(facade.getTypeDeclaration(t))); // its type variables are in scope: bounds
       } else if (p instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()) {
-        if (o.getAnonymousClassBody().get().stream()
+        if (anonymousBodies != null) {
+          anonymousBodies.add(o);
+        } else if (o.getAnonymousClassBody().get().stream()
             .anyMatch(b -> b instanceof MethodDeclaration d && d.getNameAsString().equals(m.getNameAsString()))) {
           return null; // declared by the anonymous class itself: not typed here
         }
