@@ -2,6 +2,8 @@ package dev.txguard.audit;
 
 import dev.txguard.report.Problem;
 import dev.txguard.source.SourceAnalyzer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,38 +13,67 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * One audit worker: analyses its files one at a time on an analysis thread of its own and waits at most the file time
- * limit for each. A file over the limit is reported as not analysed, naming the phase and the method it was in; its analyzer is told
- * to stop at its next checkpoint and is abandoned with its thread (Java cannot stop a thread that is inside the parser
- * or the symbol solver), and the next file gets a fresh analyzer and thread. Not thread-safe: one per worker.
+ * One audit worker: analyses its files one at a time on an analysis thread of its own and gives each at most the file
+ * time limit of that thread's CPU time. A file over the limit is reported as not analysed, naming the phase and the
+ * method it was in; its analyzer is told to stop at its next checkpoint and is abandoned with its thread (Java cannot
+ * stop a thread that is inside the parser or the symbol solver), and the next file gets a fresh analyzer and thread.
+ * Not thread-safe: one per worker.
+ *
+ * <p>CPU time, not wall-clock time: with two workers on two cores and the collector beside them, a file's analysis
+ * gets about half a core, and a busy machine (a CI runner, a build beside it) stretches wall-clock time further; a
+ * wall-clock limit made the same file's findings come and go with the load. Where the JVM cannot measure thread CPU
+ * time, and for an analysis that waits rather than computes, wall-clock time stops it at {@link #WALL_FACTOR} times
+ * the limit.
  */
 final class FileWorker implements AutoCloseable {
+  /** Wall-clock time a file may take, in multiples of the limit: only a waiting (or unmeasurable) analysis meets it. */
+  static final int WALL_FACTOR = 4;
+
+  /** How often the CPU time of the analysis thread is read while waiting for it. */
+  private static final Duration POLL = Duration.ofMillis(50);
+
   private final Supplier<SourceAnalyzer> newAnalyzer;
   private final Duration limit;
   private final ThreadFactory threads;
+  private final BiFunction<SourceAnalyzer, SourceFile, FileOutcome> work;
+  private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
   private SourceAnalyzer analyzer;
   private ExecutorService thread;
 
   FileWorker(Supplier<SourceAnalyzer> newAnalyzer, Duration limit, ThreadFactory threads) {
+    this(newAnalyzer, limit, threads, FileAuditor::audit);
+  }
+
+  /** With {@code work} in place of the audit of a file (tests). */
+  FileWorker(Supplier<SourceAnalyzer> newAnalyzer, Duration limit, ThreadFactory threads,
+      BiFunction<SourceAnalyzer, SourceFile, FileOutcome> work) {
     this.newAnalyzer = newAnalyzer;
     this.limit = limit;
     this.threads = threads;
+    this.work = work;
   }
 
   FileOutcome audit(SourceFile file) {
-    if (analyzer == null) {
+    if (thread == null) {
       analyzer = newAnalyzer.get();
       thread = Executors.newSingleThreadExecutor(threads);
     }
     SourceAnalyzer a = analyzer;
-    Future<FileOutcome> outcome = thread.submit(() -> FileAuditor.audit(a, file));
+    // The analysis thread and its CPU time when it took the file up (-1: not measurable).
+    AtomicReference<long[]> started = new AtomicReference<>();
+    Future<FileOutcome> outcome = thread.submit(() -> {
+      started.set(new long[] {Thread.currentThread().getId(), threadCpuTime(Thread.currentThread().getId())});
+      return work.apply(a, file);
+    });
     try {
-      return limit.isZero() ? outcome.get() : outcome.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+      return limit.isZero() ? outcome.get() : withinLimit(outcome, started);
     } catch (TimeoutException e) {
-      SourceAnalyzer.Progress where = a.inProgress();
+      SourceAnalyzer.Progress where = a == null ? null : a.inProgress();
       abandon();
       return notAnalysed(file, where == null ? 0 : where.line(), overTheLimit(limit, where));
     } catch (ExecutionException e) {
@@ -53,6 +84,40 @@ final class FileWorker implements AutoCloseable {
       abandon();
       Thread.currentThread().interrupt();
       throw new IllegalStateException("audit interrupted", e);
+    }
+  }
+
+  /**
+   * The outcome, once the analysis thread has used at most the limit of CPU time (and at most {@link #WALL_FACTOR}
+   * times the limit of wall-clock time since the file was submitted); a {@link TimeoutException} beyond either.
+   */
+  private FileOutcome withinLimit(Future<FileOutcome> outcome, AtomicReference<long[]> started)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    long limitNanos = limit.toNanos();
+    long wallDeadline = System.nanoTime() + WALL_FACTOR * limitNanos;
+    long poll = Math.max(1, Math.min(POLL.toNanos(), limitNanos / 10));
+    while (true) {
+      try {
+        return outcome.get(poll, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        long[] s = started.get();
+        long now = s == null ? -1 : threadCpuTime(s[0]);
+        boolean cpuOver = s != null && s[1] >= 0 && now >= 0 && now - s[1] >= limitNanos;
+        boolean cpuUnknown = s != null && (s[1] < 0 || now < 0);
+        if (cpuOver || System.nanoTime() >= wallDeadline
+            || (cpuUnknown && System.nanoTime() >= wallDeadline - (WALL_FACTOR - 1) * limitNanos)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The CPU time a live thread has used, in nanoseconds; -1 when the JVM cannot tell. */
+  private long threadCpuTime(long threadId) {
+    try {
+      return cpu.isThreadCpuTimeSupported() && cpu.isThreadCpuTimeEnabled() ? cpu.getThreadCpuTime(threadId) : -1;
+    } catch (UnsupportedOperationException e) {
+      return -1;
     }
   }
 
@@ -79,7 +144,9 @@ final class FileWorker implements AutoCloseable {
    * channel under it, and the flag already stops it as soon as control is back in txguard's code.
    */
   private void abandon() {
-    analyzer.cancel();
+    if (analyzer != null) {
+      analyzer.cancel();
+    }
     thread.shutdown();
     analyzer = null;
     thread = null;

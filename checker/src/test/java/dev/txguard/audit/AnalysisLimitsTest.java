@@ -130,6 +130,71 @@ class AnalysisLimitsTest {
         FileWorker.overTheLimit(limit, new SourceAnalyzer.Progress(SourceAnalyzer.Phase.ANALYSING, null, 0, 300)));
   }
 
+  // ---------------------------------------------------------------- the limit is CPU time (FileWorker)
+
+  private static final Duration LIMIT = Duration.ofMillis(400);
+
+  /** Runs {@code work} as one file's analysis under {@link #LIMIT}; the outcome and the wall-clock time it took. */
+  private static Object[] underTheLimit(Runnable work) {
+    SourceFile file = new SourceFile(Path.of("W.java"), "W.java");
+    FileOutcome done = new FileOutcome("W.java", "", List.of(), List.of(), true);
+    java.util.concurrent.ThreadFactory daemons = r -> {
+      Thread t = new Thread(r, "limit-test");
+      t.setDaemon(true);
+      return t;
+    };
+    try (FileWorker worker = new FileWorker(() -> null, LIMIT, daemons, (a, f) -> {
+      work.run();
+      return done;
+    })) {
+      long start = System.nanoTime();
+      FileOutcome o = worker.audit(file);
+      return new Object[] {o, Duration.ofNanos(System.nanoTime() - start)};
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void anAnalysisThatWaitsIsNotStoppedAtTheLimitOfWallClockTime() {
+    // A starved analysis thread (two workers on two cores, a busy CI runner) uses less CPU than wall-clock time: the
+    // file's findings must not depend on the load. Waiting 2.5 times the limit stands for such a thread.
+    Object[] r = underTheLimit(() -> sleep(LIMIT.multipliedBy(5).dividedBy(2)));
+    FileOutcome o = (FileOutcome) r[0];
+    assertTrue(o.analysed() && o.problems().isEmpty(), "stopped at the wall-clock limit: " + o.problems());
+  }
+
+  @Test
+  void anAnalysisThatComputesIsStoppedAtTheLimitOfCpuTime() {
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    Object[] r = underTheLimit(() -> {
+      long x = 0;
+      while (System.nanoTime() < until) {
+        x += Long.numberOfTrailingZeros(x + 1); // computes until stopped (the thread is abandoned, then ends at 10 s)
+      }
+    });
+    FileOutcome o = (FileOutcome) r[0];
+    assertEquals(List.of("not analysed: over the 400 ms limit per file while reading the file"),
+        o.problems().stream().map(p -> p.reason()).toList());
+    assertTrue(((Duration) r[1]).compareTo(Duration.ofSeconds(5)) < 0, "took " + r[1]);
+  }
+
+  @Test
+  void anAnalysisThatWaitsTooLongIsStoppedAtFourTimesTheLimit() {
+    Object[] r = underTheLimit(() -> sleep(Duration.ofSeconds(10)));
+    FileOutcome o = (FileOutcome) r[0];
+    assertEquals(1, o.problems().size(), o.problems().toString());
+    Duration took = (Duration) r[1];
+    assertTrue(took.compareTo(LIMIT.multipliedBy(FileWorker.WALL_FACTOR)) >= 0 && took.compareTo(Duration.ofSeconds(8)) < 0,
+        "took " + took);
+  }
+
   private static boolean analysisThreadsAlive() {
     return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().matches("txguard-audit-\\d+"));
   }
