@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param registry the protocols to match
  * @param threads worker threads, at least 1
  * @param includeTests whether to descend into {@code test} directories
- * @param fileTimeLimit the wall-clock time one file may take (reading, parsing, resolving, analysing) before it is
- *     abandoned and reported as not analysed; {@link Duration#ZERO} for no limit. A last resort against inputs on
+ * @param fileTimeLimit the CPU time of its analysis thread one file may take (reading, parsing, resolving, analysing)
+ *     before it is abandoned and reported as not analysed, and a quarter of the wall-clock time it may take
+ *     ({@link FileWorker}); {@link Duration#ZERO} for no limit. A last resort against inputs on
  *     which the parser or symbol solver are pathologically slow: ordinary files take milliseconds, so only such files
  *     ever meet it, and then the report names them.
  * @param release the Java level to parse at: {@link JavaRelease#NEWEST} (with the retry for old keywords) unless the

@@ -82,8 +82,8 @@ final class AuditCommand implements Callable<Integer> {
   boolean includeTests;
 
   @Option(names = "--file-time-limit", paramLabel = "SECONDS",
-      description = "Give up on a file after this many seconds and report it as not analysed; 0: no limit "
-          + "(default: 60).")
+      description = "Give up on a file after this many seconds of CPU time (or four times as many of wall-clock "
+          + "time) and report it as not analysed; 0: no limit (default: 60).")
   Long fileTimeLimit;
 
   @Option(names = "--release", paramLabel = "N",
