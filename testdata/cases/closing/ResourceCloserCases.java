@@ -110,6 +110,65 @@ public class ResourceCloserCases {
     }
   }
 
+  // The handle that beginTransaction() returns lives on the Db it was begun on (semantics: the object of a transaction
+  // is the begin's receiver): closing the Db (a closer) or ending it ends that transaction too (jPOS-EE's Heartbeat:
+  // Transaction tx = db.beginTransaction(); ... finally { db.close(); }).
+
+  void returnedHandleEndedByClose(Object o) {
+    Db db = new Db();
+    db.open();
+    Transaction tx = db.beginTransaction();
+    try {
+      db.open().save(o);
+      tx.commit();
+    } finally {
+      // BUG: Diagnostic contains: [TransactionEndedByClose]
+      db.close();
+    }
+  }
+
+  void returnedHandleEndedThroughItsReceiverIsClean(Object o) {
+    Db db = new Db();
+    db.open();
+    Transaction tx = db.beginTransaction();
+    try {
+      db.open().save(o);
+      db.commit();
+    } catch (RuntimeException e) {
+      db.rollback();
+      throw e;
+    }
+  }
+
+  void returnedHandleLeaks(boolean missing) {
+    Db db = new Db();
+    db.open();
+    Transaction tx = db.beginTransaction();
+    if (missing) {
+      // BUG: Diagnostic contains: [UncommittedTransaction]
+      return;
+    }
+    tx.commit();
+  }
+
+  void returnedHandleOfAForgetfulCloseLeaks(Object o) {
+    Forgetful f = new Forgetful();
+    Transaction tx = f.beginTransaction();
+    try {
+      // BUG: Diagnostic contains: [UncommittedTransactionOnException]
+      work(o);
+      tx.commit();
+    } finally {
+      f.close();
+    }
+  }
+
+  static void work(Object o) {
+    if (o == null) {
+      throw new IllegalArgumentException();
+    }
+  }
+
   void forgetfulCloseLeaks(boolean missing, Object o) {
     try (Forgetful f = new Forgetful()) {
       f.beginTransaction();

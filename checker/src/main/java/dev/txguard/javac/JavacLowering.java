@@ -768,6 +768,9 @@ final class JavacLowering {
               : receiver == null || ASTHelpers.getSymbol(m).isStatic()
               ? Key.field("static:" + ASTHelpers.getSymbol(m).owner.getQualifiedName())
               : keyOrExpr(receiver);
+        } else if (resultVar != null && receiver != null && role.livesOnReceiver()
+            && !ASTHelpers.getSymbol(m).isStatic()) {
+          owner = variableKey(receiver); // Transaction tx = db.beginTransaction(): db's close or commit ends it too
         }
         if (resultVar == null && owner == null) {
           // store.begin(); with the result dropped: on the receiver if its type declares the ends, else untracked
@@ -1092,6 +1095,14 @@ final class JavacLowering {
     ExpressionTree s = o.expr();
     dev.txguard.protocol.TypeFacts t = typeCache.of(ASTHelpers.getType(s));
     return t == null ? null : new Proxied(o.key(), t.qualifiedName());
+  }
+
+  /** The key of a local, parameter, field or captured local the expression names; null for anything else (a call, an array). */
+  private Key variableKey(ExpressionTree e) {
+    Key k = keyOf(e);
+    return k != null && (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM || k.kind() == Key.Kind.FIELD
+        || k.kind() == Key.Kind.CAPTURED)
+        ? k : null;
   }
 
   private Key keyOrExpr(ExpressionTree e) {

@@ -27,6 +27,15 @@ public record CallRole(Role role, Protocol protocol, StatusTest test, boolean al
     return role == Role.BEGIN_ON_RECEIVER && aliasesOwner;
   }
 
+  /**
+   * A zero-config begin that returns a separate handle ({@code Transaction tx = db.beginTransaction()}): the
+   * transaction still lives on the receiver (semantics: the object of a transaction is the begin's receiver), so
+   * closing or ending the receiver ends it too.
+   */
+  public boolean livesOnReceiver() {
+    return role == Role.BEGIN_RETURNING && HomeGrown.isHomeGrown(protocol);
+  }
+
   public boolean isBegin() {
     return role == Role.BEGIN_ON_RECEIVER || role == Role.BEGIN_RETURNING;
   }

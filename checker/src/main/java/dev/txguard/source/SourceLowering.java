@@ -722,6 +722,9 @@ final class SourceLowering {
               : receiver == null || resolver.callee(m).isStatic() || resolver.isTypeName(receiver)
               ? Key.field("static:" + resolver.staticOwner(m))
               : keyOrExpr(receiver);
+        } else if (resultVar != null && receiver != null && role.livesOnReceiver()
+            && !resolver.callee(m).isStatic() && !resolver.isTypeName(receiver)) {
+          owner = variableKey(receiver); // Transaction tx = db.beginTransaction(): db's close or commit ends it too
         }
         if (resultVar == null && owner == null) {
           // store.begin(); with the result dropped: on the receiver if its type declares the ends, else untracked
@@ -1047,6 +1050,14 @@ final class SourceLowering {
     Expression s = o.expr();
     dev.txguard.protocol.TypeFacts t = resolver.typeOf(s);
     return t == null ? null : new Proxied(o.key(), t.qualifiedName());
+  }
+
+  /** The key of a local, parameter, field or captured local the expression names; null for anything else (a call, an array). */
+  private Key variableKey(Expression e) {
+    Key k = keyOf(e);
+    return k != null && (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM || k.kind() == Key.Kind.FIELD
+        || k.kind() == Key.Kind.CAPTURED)
+        ? k : null;
   }
 
   private Key keyOrExpr(Expression e) {
