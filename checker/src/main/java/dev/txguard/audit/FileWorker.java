@@ -93,23 +93,30 @@ final class FileWorker implements AutoCloseable {
    */
   private FileOutcome withinLimit(Future<FileOutcome> outcome, AtomicReference<long[]> started)
       throws ExecutionException, InterruptedException, TimeoutException {
+    long submitted = System.nanoTime();
     long limitNanos = limit.toNanos();
-    long wallDeadline = System.nanoTime() + WALL_FACTOR * limitNanos;
     long poll = Math.max(1, Math.min(POLL.toNanos(), limitNanos / 10));
     while (true) {
       try {
         return outcome.get(poll, TimeUnit.NANOSECONDS);
       } catch (TimeoutException e) {
-        long[] s = started.get();
-        long now = s == null ? -1 : threadCpuTime(s[0]);
-        boolean cpuOver = s != null && s[1] >= 0 && now >= 0 && now - s[1] >= limitNanos;
-        boolean cpuUnknown = s != null && (s[1] < 0 || now < 0);
-        if (cpuOver || System.nanoTime() >= wallDeadline
-            || (cpuUnknown && System.nanoTime() >= wallDeadline - (WALL_FACTOR - 1) * limitNanos)) {
+        long used = cpuUsed(started.get());
+        // Where CPU time cannot be measured, the limit is wall-clock time, as it was.
+        long wallAllowed = used < 0 ? limitNanos : WALL_FACTOR * limitNanos;
+        if (used >= limitNanos || System.nanoTime() - submitted >= wallAllowed) {
           throw e;
         }
       }
     }
+  }
+
+  /** The CPU time the analysis thread has used on this file: 0 before it started, -1 when not measurable. */
+  private long cpuUsed(long[] started) {
+    if (started == null) {
+      return 0;
+    }
+    long now = started[1] < 0 ? -1 : threadCpuTime(started[0]);
+    return now < 0 ? -1 : now - started[1];
   }
 
   /** The CPU time a live thread has used, in nanoseconds; -1 when the JVM cannot tell. */
