@@ -26,6 +26,9 @@
 #   KEEP=0         keep the work directory (corpus, logs, per-run times)
 #   PROFILE=0      1: after the timed runs, one more EP+txguard compile under JFR, and the share of CPU samples
 #                  that have a txguard frame on the stack
+#   FLOOR=0        1 (MODE=txonly only): a third configuration in the rotation, EP with every check disabled but one
+#                  that matches every method and class and does nothing (src/bench/.../NoOpCheck.java): the floor of
+#                  running any check like txguard's, so that EP's own scanning is told apart from txguard's analysis
 #   CHECKER_JAR    the checker jar to measure (default: the one in checker/target, built if missing)
 #   JAVAC_JVM_OPTS extra -J options for the javac JVM (e.g. "-J-Xmx2g")
 set -euo pipefail
@@ -36,6 +39,7 @@ WARMUP=${WARMUP:-1}
 SEED=${SEED:-42}
 KEEP=${KEEP:-0}
 MODE=${MODE:-stock}
+FLOOR=${FLOOR:-0}
 REAL=${REAL:-}
 PROFILE=${PROFILE:-0}
 JAVAC_JVM_OPTS=${JAVAC_JVM_OPTS:-}
@@ -139,6 +143,17 @@ case "$MODE" in
   txonly) A=none; B=txonly; A_NAME="EP, all checks off"; B_NAME="EP, txguard's only" ;;
   *) log "unknown MODE=$MODE (stock, txonly)"; exit 2 ;;
 esac
+CONFIGS=("$A" "$B")
+NOOP_PATH=
+if [[ "$FLOOR" == 1 ]]; then
+  [[ "$MODE" == txonly ]] || { log "FLOOR=1 needs MODE=txonly"; exit 2; }
+  mkdir -p "$WORK/noop-classes/META-INF/services"
+  javac -cp "$EP_PATH" -d "$WORK/noop-classes" "$BENCH_SRC/dev/txguard/bench/NoOpCheck.java"
+  echo dev.txguard.bench.NoOpCheck >"$WORK/noop-classes/META-INF/services/com.google.errorprone.bugpatterns.BugChecker"
+  (cd "$WORK/noop-classes" && jar cf "$WORK/noop.jar" .)
+  NOOP_PATH=":$WORK/noop.jar" # on every configuration's processor path, so that they load the same classes
+  CONFIGS=("$A" noop "$B")
+fi
 
 # compile <config> <tag> [extra -J...]: one javac run; prints "wall user sys" (seconds) on stdout.
 compile() {
@@ -148,8 +163,9 @@ compile() {
   case "$config" in
     ep) pp="$EP_PATH" ;;
     txguard) pp="$EP_PATH:$JAR" ;;
-    none) pp="$EP_PATH:$JAR"; plugin="-Xplugin:ErrorProne -XepDisableAllChecks" ;;
-    txonly) pp="$EP_PATH:$JAR"; plugin="-Xplugin:ErrorProne -XepDisableAllChecks $TX_CHECKS" ;;
+    none) pp="$EP_PATH:$JAR$NOOP_PATH"; plugin="-Xplugin:ErrorProne -XepDisableAllChecks" ;;
+    txonly) pp="$EP_PATH:$JAR$NOOP_PATH"; plugin="-Xplugin:ErrorProne -XepDisableAllChecks $TX_CHECKS" ;;
+    noop) pp="$EP_PATH:$JAR$NOOP_PATH"; plugin="-Xplugin:ErrorProne -XepDisableAllChecks -Xep:NoOpCheck:WARN" ;;
   esac
   rm -rf "$out"
   mkdir -p "$out"
@@ -177,7 +193,12 @@ done
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$WORK/results.txt"
 for ((i = 1; i <= RUNS; i++)); do
-  if ((i % 2 == 1)); then order=("$A" "$B"); else order=("$B" "$A"); fi
+  # ABBA (or ACB BCA with the floor): each configuration as often first as last
+  order=("${CONFIGS[@]}")
+  if ((i % 2 == 0)); then
+    order=()
+    for ((k = ${#CONFIGS[@]} - 1; k >= 0; k--)); do order+=("${CONFIGS[k]}"); done
+  fi
   for c in "${order[@]}"; do
     t=$(compile "$c" "$c-$i")
     echo "$c $i $t" >>"$WORK/results.txt"
@@ -226,6 +247,13 @@ printf '%-22s %14s %12s %14s\n' "configuration" "median wall s" "min wall s" "me
 printf '%-22s %14s %12s %14s\n' "$A_NAME" "$A_WALL" "$A_MIN" "$A_CPU"
 printf '%-22s %14s %12s %14s\n' "$B_NAME" "$B_WALL" "$B_MIN" "$B_CPU"
 printf '%-22s %14s %12s %14s\n' "ratio ($B / $A)" "${RATIO_WALL}x" "${RATIO_MIN}x" "${RATIO_CPU}x"
+if [[ "$FLOOR" == 1 ]]; then
+  N_CPU=$(cpu noop | median)
+  N_WALL=$(col noop 3 | median)
+  printf '%-22s %14s %12s %14s\n' "EP, one no-op check" "$N_WALL" "$(col noop 3 | sort -g | head -1)" "$N_CPU"
+  echo "floor (no-op / all off, median CPU): $(awk -v a="$N_CPU" -v b="$A_CPU" 'BEGIN {printf "%.3f", a/b}')x;" \
+    "txguard's own (txguard's only / no-op, median CPU): $(awk -v a="$B_CPU" -v b="$N_CPU" 'BEGIN {printf "%.3f", a/b}')x"
+fi
 echo
 echo "target: at most 1.05x ($WHAT): $VERDICT"
 echo
