@@ -163,6 +163,47 @@ public class ResourceCloserCases {
     }
   }
 
+  // A private wrapper that closes the closer held in a field is a closer too (jPOS-EE's Heartbeat.close()).
+  static class Heartbeat {
+    private final Db db = new Db();
+
+    void initEndedByClose(Object o) {
+      try {
+        db.open();
+        Transaction tx = db.beginTransaction();
+        work(o);
+        tx.commit();
+      } finally {
+        // BUG: Diagnostic contains: [TransactionEndedByClose]
+        close();
+      }
+    }
+
+    void initWithoutCloseLeaks(Object o) {
+      try {
+        db.open();
+        Transaction tx = db.beginTransaction();
+        // BUG: Diagnostic contains: [UncommittedTransactionOnException]
+        work(o);
+        tx.commit();
+      } finally {
+        log();
+      }
+    }
+
+    private void close() {
+      try {
+        db.close();
+      } catch (RuntimeException e) {
+        System.err.println(e.getMessage());
+      }
+    }
+
+    private void log() {
+      System.err.println("done");
+    }
+  }
+
   static void work(Object o) {
     if (o == null) {
       throw new IllegalArgumentException();

@@ -250,6 +250,9 @@ public final class UnitSetAnalysis {
         keys.addAll(c.captured());
       } else if (op instanceof Op.Call c) {
         keys.addAll(c.args().stream().filter(k -> k != null).toList());
+        if (c.localCallee() != null && c.receiver() != null) {
+          keys.add(c.receiver()); // db.close() of a closer on a field: a wrapper around it closes that field
+        }
       }
     }
     keys.removeIf(k -> (k.kind() != Key.Kind.PARAM && k.kind() != Key.Kind.FIELD && k.kind() != Key.Kind.EXPR)
