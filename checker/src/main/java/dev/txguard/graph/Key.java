@@ -97,6 +97,11 @@ public record Key(String id, Kind kind, int paramIndex) {
     return new Key("expr:" + t, Kind.EXPR, -1);
   }
 
+  /** A variable: a local, a parameter, a field or a captured local (not an expression's text). */
+  public boolean isVariable() {
+    return kind != Kind.EXPR;
+  }
+
   /** A location whose object another unit may also see: a transaction begun on it need not be ended here. */
   public boolean isShared() {
     return kind != Kind.LOCAL;

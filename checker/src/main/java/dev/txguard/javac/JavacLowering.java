@@ -1097,12 +1097,10 @@ final class JavacLowering {
     return t == null ? null : new Proxied(o.key(), t.qualifiedName());
   }
 
-  /** The key of a local, parameter, field or captured local the expression names; null for anything else (a call, an array). */
+  /** The key of the variable the expression names; null for anything else (a call, an array element). */
   private Key variableKey(ExpressionTree e) {
     Key k = keyOf(e);
-    return k != null && (k.kind() == Key.Kind.LOCAL || k.kind() == Key.Kind.PARAM || k.kind() == Key.Kind.FIELD
-        || k.kind() == Key.Kind.CAPTURED)
-        ? k : null;
+    return k != null && k.isVariable() ? k : null;
   }
 
   private Key keyOrExpr(ExpressionTree e) {
