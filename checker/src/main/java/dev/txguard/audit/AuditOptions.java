@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param threads worker threads, at least 1
  * @param includeTests whether to descend into {@code test} directories
  * @param fileTimeLimit the CPU time of its analysis thread one file may take (reading, parsing, resolving, analysing)
- *     before it is abandoned and reported as not analysed, and a quarter of the wall-clock time it may take
+ *     before it is abandoned and reported as not analysed; it may take four times as much wall-clock time
  *     ({@link FileWorker}); {@link Duration#ZERO} for no limit. A last resort against inputs on
  *     which the parser or symbol solver are pathologically slow: ordinary files take milliseconds, so only such files
  *     ever meet it, and then the report names them.
