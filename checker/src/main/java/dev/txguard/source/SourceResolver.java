@@ -972,19 +972,33 @@ final class SourceResolver {
         id = null; // not a source declaration
       }
     }
-    if (local == null && r.isEmpty() && anArgumentTypeIsMissing(m)) {
+    if (local == null && r.isEmpty()) {
       // The solver gives up on a call whose argument types are in a jar the audit lacks (Tx.start(session) without
-      // Hibernate), though Error Prone resolves it: a module type's only method of that name and arity is the callee.
-      // (Only then: where the solver fails for other reasons, the name rules keep deciding, as they always have.)
+      // Hibernate), or whose method declares a thrown type there (jPOS-EE's DB.close() throws HibernateException),
+      // though Error Prone resolves it: a module type's only method of that name and arity is the callee. (Only
+      // then: where the solver fails for other reasons, the name rules keep deciding, as they always have.)
+      boolean argumentMissing = anArgumentTypeIsMissing(m);
       Optional<MethodDeclaration> byArity = m.getScope().filter(this::isTypeName).isPresent()
           ? staticSourceMethod(m.getScope().get(), m) : receiverSourceMethod(m);
-      if (byArity.isPresent()) {
+      if (byArity.isPresent() && (argumentMissing || throwsAMissingType(byArity.get()))) {
         id = bodyId(byArity.get(), m.getNameAsString());
         isStatic = byArity.get().isStatic();
         thrown.addAll(writtenThrows(byArity.get()));
       }
     }
     return new CalleeInfo(id, isStatic, thrown);
+  }
+
+  /** Whether the declaration says it throws a type that does not resolve (declared in a jar the audit lacks). */
+  private boolean throwsAMissingType(CallableDeclaration<?> d) {
+    for (var written : d.getThrownExceptions()) {
+      try {
+        facade.convertToUsage(written);
+      } catch (RuntimeException | StackOverflowError e) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an argument's type is known by name only (declared in a jar the audit does not have). */
