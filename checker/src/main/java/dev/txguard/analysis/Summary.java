@@ -109,11 +109,35 @@ record Summary(
 
     /** The caller's location for this slot, or null when it has none. */
     Key inCaller(List<Key> args, boolean receiverIsThis) {
+      return inCaller(args, receiverIsThis, null);
+    }
+
+    /**
+     * The caller's location for this slot, or null when it has none. Called on another object ({@code db.beginWork()},
+     * {@code receiver} not null), the callee's {@code this} is that object, a field or {@code this} accessor of the
+     * callee is the location {@link Key#onReceiver} names, and a static owner is itself (design.md, "Wrappers called
+     * on another object").
+     */
+    Key inCaller(List<Key> args, boolean receiverIsThis, Key receiver) {
       if (kind == Key.Kind.PARAM) {
         return paramIndex < args.size() ? args.get(paramIndex) : null;
       }
       if ((kind == Key.Kind.FIELD || kind == Key.Kind.EXPR) && receiverIsThis) {
         return new Key(id, kind, -1);
+      }
+      if (receiver == null || receiver.constantValue() != null || receiver.enumConstantName() != null) {
+        return null;
+      }
+      if (kind == Key.Kind.FIELD && id.equals("this")) {
+        return receiver;
+      }
+      if (kind == Key.Kind.FIELD && id.startsWith("static:")) {
+        return new Key(id, kind, -1);
+      }
+      if ((kind == Key.Kind.FIELD && id.startsWith("f:"))
+          || (kind == Key.Kind.EXPR && !id.startsWith("expr:kept:") && !id.startsWith("expr:enum-constant:")
+              && !id.equals("expr:true") && !id.equals("expr:false"))) {
+        return Key.onReceiver(receiver, id);
       }
       return null;
     }

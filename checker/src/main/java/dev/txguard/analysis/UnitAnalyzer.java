@@ -150,6 +150,8 @@ final class UnitAnalyzer {
           for (Summary.Slot slot : sv.begins().keySet()) {
             if (slot.kind() == Key.Kind.PARAM && slot.paramIndex() < c.args().size()) {
               addKey(out, c.args().get(slot.paramIndex()));
+            } else if (!c.receiverIsThis() && slot.kind() == Key.Kind.FIELD && "this".equals(slot.id())) {
+              addKey(out, c.receiver()); // db.start() beginning on the callee's this begins on db
             }
           }
         }
@@ -579,6 +581,21 @@ final class UnitAnalyzer {
   }
 
   private State escape(State s, Key key, boolean handleOnly, boolean viaReturn) {
+    State out = escapeOne(s, key, handleOnly, viaReturn);
+    // What began through wrappers called on this object (db.beginWork(): a field of db) goes with it. Returned, it is
+    // not a handle the caller could name: handed off, never a returned begin.
+    Key root = s.resolve(key).root();
+    String own = "expr:" + key.id() + "->";
+    String rooted = root == null ? own : "expr:" + root.id() + "->";
+    for (Key k : s.bindings.keySet()) {
+      if (k.kind() == Key.Kind.EXPR && (k.id().startsWith(own) || k.id().startsWith(rooted))) {
+        out = escape(out, k, false, false);
+      }
+    }
+    return out;
+  }
+
+  private State escapeOne(State s, Key key, boolean handleOnly, boolean viaReturn) {
     State.Resolved r = s.resolve(key);
     if (r.binding() instanceof Binding.Holds h && !h.roots().contains(key)) {
       // The new object escapes, and with it what its constructor stored or what it captured. Returning it returns
@@ -674,8 +691,9 @@ final class UnitAnalyzer {
     boolean holder = false;
     if (summary != null && !summary.isEmpty()) {
       // An end wrapper ends the transaction even if it throws; a begin wrapper that throws begins nothing.
+      Key receiver = c.receiverIsThis() ? null : c.receiver();
       for (Summary.Slot slot : summary.ends()) {
-        Key k = slot.inCaller(c.args(), c.receiverIsThis());
+        Key k = slot.inCaller(c.args(), c.receiverIsThis(), receiver);
         if (k != null) {
           out = end(out, k);
         }
@@ -683,6 +701,10 @@ final class UnitAnalyzer {
       for (Summary.Slot slot : summary.closes()) {
         Key k = slot.inCaller(c.args(), c.receiverIsThis());
         if (k == null && slot.kind() != Key.Kind.PARAM && c.receiver() != null) {
+          Key onReceiver = slot.inCaller(c.args(), false, c.receiver());
+          if (onReceiver != null && !onReceiver.equals(c.receiver())) {
+            out = closeObject(out, node, onReceiver, true); // a transaction begun through db.beginWork()
+          }
           k = c.receiver(); // the callee closes a connection of its receiver: the receiver is closed (db.close())
         }
         if (k != null) {
@@ -690,7 +712,7 @@ final class UnitAnalyzer {
         }
       }
       for (Summary.Slot slot : summary.escapes()) {
-        Key k = slot.inCaller(c.args(), c.receiverIsThis());
+        Key k = slot.inCaller(c.args(), c.receiverIsThis(), receiver);
         if (k == null) {
           continue;
         }
@@ -709,9 +731,12 @@ final class UnitAnalyzer {
       }
       if (completes) {
         for (Map.Entry<Summary.Slot, TxInfo> e : summary.begins().entrySet()) {
-          Key k = e.getKey().inCaller(c.args(), c.receiverIsThis());
+          Key k = e.getKey().inCaller(c.args(), c.receiverIsThis(), receiver);
           if (k != null) {
-            out = begin(out, node, k, false, null, e.getValue());
+            // On another object's field the callee's rollback is no statement this method can write: no fix.
+            TxInfo info = receiver != null && e.getKey().kind() != Key.Kind.PARAM ? e.getValue().withoutFix()
+                : e.getValue();
+            out = begin(out, node, k, false, null, info);
           }
         }
         if (summary.returnsHandle() != null && c.resultVar() != null) {

@@ -151,14 +151,15 @@ public final class UnitSetAnalysis {
         kept = new Summary.Kept(b.info(), slot);
       } else if (plain.returned(tx)) {
         returnsHandle = b.info();
-      } else if (!plain.ended(tx) && b.location().isShared() && b.location().kind() != Key.Kind.CAPTURED) {
+      } else if (!plain.ended(tx) && b.location().isShared() && b.location().kind() != Key.Kind.CAPTURED
+          && !b.location().onLocalReceiver()) {
         begins.put(Summary.Slot.of(b.location()), b.info());
       }
     }
 
     // End wrapper: assume a transaction active on each shared location the unit touches; which are over at exit?
     Map<Key, Integer> assumed = new LinkedHashMap<>();
-    for (Key k : touchedSharedLocations(g)) {
+    for (Key k : touchedSharedLocations(g, summaries)) {
       assumed.put(k, -1 - assumed.size());
     }
     Set<Summary.Slot> ends = new LinkedHashSet<>();
@@ -234,7 +235,7 @@ public final class UnitSetAnalysis {
     return true;
   }
 
-  private static Set<Key> touchedSharedLocations(FlowGraph g) {
+  private static Set<Key> touchedSharedLocations(FlowGraph g, ModuleSummaries.Summaries summaries) {
     Set<Key> keys = new LinkedHashSet<>();
     for (Node n : g.nodes()) {
       Op op = n.op();
@@ -252,12 +253,42 @@ public final class UnitSetAnalysis {
         keys.addAll(c.args().stream().filter(k -> k != null).toList());
         if (c.localCallee() != null && c.receiver() != null) {
           keys.add(c.receiver()); // db.close() of a closer on a field: a wrapper around it closes that field
+          if (!c.receiverIsThis() && c.receiver().kind() != Key.Kind.LOCAL && c.receiver().kind() != Key.Kind.PARAM
+              && c.receiver().kind() != Key.Kind.CAPTURED) {
+            keys.addAll(onReceiver(c, summaries.get(c.localCallee()))); // this.db.commitWork(): db's connection
+          }
         }
       }
     }
     keys.removeIf(k -> (k.kind() != Key.Kind.PARAM && k.kind() != Key.Kind.FIELD && k.kind() != Key.Kind.EXPR)
         || k.constantValue() != null || k.enumConstantName() != null);
     return keys;
+  }
+
+  /** The locations a module call on another object ends, closes or hands off, as this unit names them. */
+  private static List<Key> onReceiver(Op.Call c, Summary summary) {
+    List<Key> out = new ArrayList<>();
+    if (summary == null) {
+      return out;
+    }
+    List<Summary> contexts = new ArrayList<>(List.of(summary));
+    if (summary.whenTrue() != null) {
+      contexts.add(summary.whenTrue());
+    }
+    if (summary.whenFalse() != null) {
+      contexts.add(summary.whenFalse());
+    }
+    for (Summary sv : contexts) {
+      for (Set<Summary.Slot> slots : List.of(sv.ends(), sv.closes(), sv.escapes())) {
+        for (Summary.Slot slot : slots) {
+          Key k = slot.kind() == Key.Kind.PARAM ? null : slot.inCaller(c.args(), false, c.receiver());
+          if (k != null && k.kind() == Key.Kind.EXPR) {
+            out.add(k);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private List<Finding> findings(UnitAnalyzer a) {

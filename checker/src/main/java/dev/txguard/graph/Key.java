@@ -97,6 +97,30 @@ public record Key(String id, Kind kind, int paramIndex) {
     return new Key("expr:" + t, Kind.EXPR, -1);
   }
 
+  /**
+   * The location that a callee's field or {@code this} accessor {@code slotId} names when the callee is called on
+   * {@code receiver} ({@code db.beginWork()} begins on {@code db}'s connection field): one location per receiver and
+   * slot, so that the begin and end wrappers called on the same receiver pair.
+   */
+  public static Key onReceiver(Key receiver, String slotId) {
+    return new Key("expr:" + receiver.id() + "->" + slotId, Kind.EXPR, -1);
+  }
+
+  /**
+   * For a location {@link #onReceiver} made, whether the receiver it starts from is a local, a parameter or a captured
+   * local of the unit: a caller has no name for it.
+   */
+  public boolean onLocalReceiver() {
+    if (kind != Kind.EXPR || !id.contains("->")) {
+      return false;
+    }
+    String base = id;
+    while (base.startsWith("expr:")) {
+      base = base.substring(5);
+    }
+    return base.startsWith("v:");
+  }
+
   /** A variable: a local, a parameter, a field or a captured local (not an expression's text). */
   public boolean isVariable() {
     return kind != Kind.EXPR;

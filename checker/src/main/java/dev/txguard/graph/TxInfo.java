@@ -16,4 +16,9 @@ public record TxInfo(
   public TxInfo(String api, String protocolId, boolean beginAgainIsError, String rollbackStatement) {
     this(api, protocolId, beginAgainIsError, rollbackStatement, "");
   }
+
+  /** The same begin, with no statement a fix could insert (the caller cannot name what the callee ends). */
+  public TxInfo withoutFix() {
+    return new TxInfo(api, protocolId, beginAgainIsError, "", "");
+  }
 }
