@@ -175,6 +175,8 @@ public class HomegrownReturnedCases {
 
   public void twoHandlesFromOneOwnerSecondLeaks(boolean b) {
     Tx first = db.begin();
+    // Settled detail 11: beginning again on the same object (db) while its first transaction is active.
+    // BUG: Diagnostic contains: [UncommittedTransaction]
     Tx second = db.begin();
     first.commit();
     if (b) {

@@ -217,4 +217,57 @@ public class ReceiverWrapperCases {
       throw e;
     }
   }
+
+  /**
+   * A home-grown transaction whose own method registers {@code this} (h2's {@code Transaction.openMap()} keeps the
+   * transaction in the map it returns): its implementation, not a hand-off by the caller, which still ends it.
+   */
+  static class MapTx {
+    private final java.util.List<Object> maps = new java.util.ArrayList<>();
+
+    void commit() {}
+
+    void rollback() {}
+
+    Object openMap(String name) {
+      Object view = new MapView(this);
+      maps.add(view);
+      return view;
+    }
+  }
+
+  static class MapView {
+    private final MapTx tx;
+
+    MapView(MapTx tx) {
+      this.tx = tx;
+    }
+  }
+
+  static class MapStore {
+    MapTx begin() {
+      return new MapTx();
+    }
+  }
+
+  private final MapStore mapStore = new MapStore();
+  private Object dataMap;
+
+  void registeringMethodLeaks() {
+    MapTx t = mapStore.begin();
+    // BUG: Diagnostic contains: [UncommittedTransactionOnException]
+    dataMap = t.openMap("data");
+    t.commit();
+  }
+
+  void registeringMethodIsClean() {
+    MapTx t = mapStore.begin();
+    try {
+      dataMap = t.openMap("data");
+      t.commit();
+    } catch (RuntimeException e) {
+      t.rollback();
+      throw e;
+    }
+  }
 }

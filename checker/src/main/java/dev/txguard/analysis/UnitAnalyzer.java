@@ -62,6 +62,8 @@ final class UnitAnalyzer {
   private boolean returnedKept;
   /** Transactions whose handle or object was stored (into a field, a collection, a ThreadLocal), not only returned. */
   private final Set<Integer> stored = new HashSet<>();
+  /** Objects stored before any begin on them (KEPT.set(s); s.beginTransaction()): kept, whatever the order. */
+  private final Set<Key> storedObjects = new HashSet<>();
   /** Transactions begun through an owner that is kept elsewhere (a field, a parameter, a kept read): that owner. */
   private final Map<Integer, Key> keptOwners = new HashMap<>();
 
@@ -114,17 +116,31 @@ final class UnitAnalyzer {
 
   /**
    * The variables whose binding can decide a transaction (semantics, "What the state tracks"; settled detail 17's
-   * "tracked locals"): those a begin, end, close, query, hand-off or capture names, a catch parameter (a failure
-   * flag's value), those passed where a module begin wrapper begins, and every variable copied to or from one of
-   * them. (A factory wrapper's result, or an object stored into a collection, matters only if it is begun on,
-   * returned or handed off, which tracks it.) The others (a new list, a local assigned {@code null} and tested)
-   * are not part of the state: a method with many of them costs no more than one with none.
+   * "tracked locals"): those a begin, end, close, query or capture names, a catch parameter (a failure flag's
+   * value), those passed where a module begin wrapper begins, those returned (a factory wrapper returns what it
+   * acquired), those acquired and stored (rule 2), and every variable copied to or from one of them. Any other
+   * hand-off does not track a variable: a value that holds no transaction and no object of one ({@code new Object[]
+   * {name, email}} after {@code if (name == null) name = "";}) hands off nothing, and one that does is tracked by
+   * its begin or its copy. The others (a new list, a local assigned {@code null} and tested) are not part of the
+   * state: a method with many of them costs no more than one with none.
    */
   private Set<Key> trackedKeys() {
     Set<Key> out = new HashSet<>(assumedActive.keySet());
     List<Op.Copy> copies = new ArrayList<>();
+    Set<Key> acquiredKeys = new HashSet<>();
+    Set<Key> storedKeys = new HashSet<>();
     for (Node n : graph.nodes()) {
       Op op = n.op();
+      if (op instanceof Op.Acquire a) {
+        acquiredKeys.add(a.dst());
+      } else if (op instanceof Op.Escape e) {
+        // Returned: whether it was acquired decides a factory wrapper. Stored: only an acquired object (rule 2).
+        if (e.viaReturn()) {
+          addKey(out, e.key());
+        } else {
+          addKey(storedKeys, e.key());
+        }
+      }
       if (op instanceof Op.Begin b) {
         addKey(out, b.handle());
         addKey(out, b.owner());
@@ -132,8 +148,6 @@ final class UnitAnalyzer {
         addKey(out, e.key());
       } else if (op instanceof Op.Close c) {
         addKey(out, c.key());
-      } else if (op instanceof Op.Escape e) {
-        addKey(out, e.key());
       } else if (op instanceof Op.Capture c) {
         addKey(out, c.dst());
         c.captured().forEach(k -> addKey(out, k));
@@ -157,6 +171,8 @@ final class UnitAnalyzer {
         }
       }
     }
+    storedKeys.retainAll(acquiredKeys);
+    out.addAll(storedKeys);
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -622,6 +638,7 @@ final class UnitAnalyzer {
         returnedAcquired = true;
       } else {
         acquiredStored = true;
+        storedObjects.add(r.root());
       }
       return s.withBinding(r.root(), null);
     }
@@ -712,7 +729,10 @@ final class UnitAnalyzer {
         }
       }
       for (Summary.Slot slot : summary.escapes()) {
-        Key k = slot.inCaller(c.args(), c.receiverIsThis(), receiver);
+        // A method of the transaction's own type that registers `this` somewhere (h2's tx.openMap() keeps the
+        // transaction in the map it returns) is its implementation, not a hand-off by the caller.
+        Key k = receiver != null && slot.kind() == Key.Kind.FIELD && "this".equals(slot.id()) ? null
+            : slot.inCaller(c.args(), c.receiverIsThis(), receiver);
         if (k == null) {
           continue;
         }
@@ -1074,7 +1094,8 @@ final class UnitAnalyzer {
   /** Whether a returned transaction's object is kept elsewhere too: begun on a kept location, or also stored. */
   boolean kept(int tx) {
     BeginRecord b = begins.get(tx);
-    return stored.contains(tx) || keptOwners.containsKey(tx) || (b != null && isKeptLocation(b.location()));
+    return stored.contains(tx) || keptOwners.containsKey(tx)
+        || (b != null && (isKeptLocation(b.location()) || storedObjects.contains(b.location())));
   }
 
   /** Where a kept transaction lives for callers: its kept owner ({@code session} of a returned Transaction), else its location. */

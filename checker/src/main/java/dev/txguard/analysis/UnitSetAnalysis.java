@@ -249,14 +249,19 @@ public final class UnitSetAnalysis {
         keys.add(e.key());
       } else if (op instanceof Op.Capture c) {
         keys.addAll(c.captured());
+      } else if (op instanceof Op.Copy c) {
+        keys.add(c.src()); // Transaction tx = currentSession().getTransaction(); ... tx.rollback();
       } else if (op instanceof Op.Call c) {
         keys.addAll(c.args().stream().filter(k -> k != null).toList());
         if (c.localCallee() != null && c.receiver() != null) {
           keys.add(c.receiver()); // db.close() of a closer on a field: a wrapper around it closes that field
-          if (!c.receiverIsThis() && c.receiver().kind() != Key.Kind.LOCAL && c.receiver().kind() != Key.Kind.PARAM
-              && c.receiver().kind() != Key.Kind.CAPTURED) {
-            keys.addAll(onReceiver(c, summaries.get(c.localCallee()))); // this.db.commitWork(): db's connection
-          }
+        }
+        if (c.localCallee() != null && (c.receiverIsThis() || (c.receiver() != null
+            && c.receiver().kind() != Key.Kind.LOCAL && c.receiver().kind() != Key.Kind.PARAM
+            && c.receiver().kind() != Key.Kind.CAPTURED))) {
+          // What a wrapper it calls ends on a field or accessor (Jpa.commitTransaction() on em(); this.db.commitWork()
+          // on db's connection): a wrapper of that wrapper ends it too.
+          keys.addAll(slotsInCaller(c, summaries.get(c.localCallee())));
         }
       }
     }
@@ -265,8 +270,8 @@ public final class UnitSetAnalysis {
     return keys;
   }
 
-  /** The locations a module call on another object ends, closes or hands off, as this unit names them. */
-  private static List<Key> onReceiver(Op.Call c, Summary summary) {
+  /** The fields and expressions a module call ends, closes or hands off, as this unit names them. */
+  private static List<Key> slotsInCaller(Op.Call c, Summary summary) {
     List<Key> out = new ArrayList<>();
     if (summary == null) {
       return out;
@@ -281,8 +286,9 @@ public final class UnitSetAnalysis {
     for (Summary sv : contexts) {
       for (Set<Summary.Slot> slots : List.of(sv.ends(), sv.closes(), sv.escapes())) {
         for (Summary.Slot slot : slots) {
-          Key k = slot.kind() == Key.Kind.PARAM ? null : slot.inCaller(c.args(), false, c.receiver());
-          if (k != null && k.kind() == Key.Kind.EXPR) {
+          Key k = slot.kind() == Key.Kind.PARAM ? null
+              : slot.inCaller(c.args(), c.receiverIsThis(), c.receiverIsThis() ? null : c.receiver());
+          if (k != null && (k.kind() == Key.Kind.EXPR || k.kind() == Key.Kind.FIELD)) {
             out.add(k);
           }
         }

@@ -714,15 +714,6 @@ final class JavacLowering {
     if (sym == null) {
       return;
     }
-    if (classesOfUnit.contains(sym.enclClass())) {
-      // An enum constant passed to a module method may pick a context of its summary (settled detail 17).
-      for (int i = 0; i < args.size(); i++) {
-        String constant = enumConstantName(strip(m.getArguments().get(i)));
-        if (constant != null) {
-          args.set(i, Key.enumConstant(constant));
-        }
-      }
-    }
     CallRole role = classify(m);
     Site site = sites.register(m);
     if (role != null) {
@@ -730,9 +721,18 @@ final class JavacLowering {
         return;
       }
     }
+    String localCallee = module.calleeId(sym, classesOfUnit);
+    if (localCallee != null) {
+      // An enum constant passed to a module method (of any file) may pick a context of its summary (settled 17).
+      for (int i = 0; i < args.size(); i++) {
+        String constant = enumConstantName(strip(m.getArguments().get(i)));
+        if (constant != null) {
+          args.set(i, Key.enumConstant(constant));
+        }
+      }
+    }
     boolean receiverIsThis = receiver == null || isThis(receiver) || sym.isStatic();
     Key receiverKey = receiver == null ? null : keyOf(strip(receiver));
-    String localCallee = module.calleeId(sym, classesOfUnit);
     b.call(
         new Op.Call(sym.getSimpleName().toString(), receiverKey, receiverIsThis, args, localCallee, resultVar,
             storesArguments(receiver, sym)),

@@ -37,9 +37,9 @@ final class BuiltinProtocols {
   static final Protocol SPRING = new Protocol("spring", "Spring", false, "{owner}.rollback({handle})", Map.of());
   static final Protocol MYBATIS = new Protocol("mybatis", "MyBatis", false, "{handle}.rollback()", Map.of());
   static final Protocol JDBI = new Protocol("jdbi", "JDBI", true, "{handle}.rollback()", Map.of());
-  static final Protocol JEDIS = new Protocol("jedis", "Jedis", false, "{handle}.discard()", Map.of());
-  static final Protocol MONGO = new Protocol("mongodb", "MongoDB", false, "{handle}.abortTransaction()", Map.of());
-  static final Protocol NEO4J = new Protocol("neo4j", "Neo4j", false, "{handle}.rollback()", Map.of());
+  static final Protocol JEDIS = new Protocol("jedis", "Jedis", true, "{handle}.discard()", Map.of());
+  static final Protocol MONGO = new Protocol("mongodb", "MongoDB", true, "{handle}.abortTransaction()", Map.of());
+  static final Protocol NEO4J = new Protocol("neo4j", "Neo4j", true, "{handle}.rollback()", Map.of());
   static final Protocol EBEAN = new Protocol("ebean", "Ebean", false, "{handle}.rollback()", Map.of());
 
   static List<CallPattern> patterns() {

@@ -122,6 +122,6 @@ final class HomeGrown {
 
   private static Protocol protocolNamed(String name) {
     String simple = name.substring(name.lastIndexOf('.') + 1);
-    return new Protocol("home-grown:" + name, "home-grown " + simple, false, "{handle}.rollback()", Map.of());
+    return new Protocol("home-grown:" + name, "home-grown " + simple, true, "{handle}.rollback()", Map.of());
   }
 }

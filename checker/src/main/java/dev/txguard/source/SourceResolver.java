@@ -974,13 +974,15 @@ final class SourceResolver {
     }
     if (local == null && r.isEmpty()) {
       // The solver gives up on a call whose argument types are in a jar the audit lacks (Tx.start(session) without
-      // Hibernate), or whose method declares a thrown type there (jPOS-EE's DB.close() throws HibernateException),
+      // Hibernate), or whose method declares a thrown or returned type there (jPOS-EE's DB.close() throws
+      // HibernateException; Jpa.newTransactionalEm() returns EntityManager),
       // though Error Prone resolves it: a module type's only method of that name and arity is the callee. (Only
       // then: where the solver fails for other reasons, the name rules keep deciding, as they always have.)
       boolean argumentMissing = anArgumentTypeIsMissing(m);
       Optional<MethodDeclaration> byArity = m.getScope().filter(this::isTypeName).isPresent()
           ? staticSourceMethod(m.getScope().get(), m) : receiverSourceMethod(m);
-      if (byArity.isPresent() && (argumentMissing || throwsAMissingType(byArity.get()))) {
+      if (byArity.isPresent() && (argumentMissing || throwsAMissingType(byArity.get())
+          || returnsAMissingType(byArity.get()))) {
         id = bodyId(byArity.get(), m.getNameAsString());
         isStatic = byArity.get().isStatic();
         thrown.addAll(writtenThrows(byArity.get()));
@@ -999,6 +1001,22 @@ final class SourceResolver {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the declaration returns a type that does not resolve (a module wrapper returning JPA's
+   * {@code EntityManager} without the JPA jar): the solver gives up on its calls.
+   */
+  private boolean returnsAMissingType(MethodDeclaration d) {
+    if (d.getType().isVoidType() || d.getType().isPrimitiveType()) {
+      return false;
+    }
+    try {
+      facade.convertToUsage(d.getType());
+      return false;
+    } catch (RuntimeException | StackOverflowError e) {
+      return true;
+    }
   }
 
   /** Whether an argument's type is known by name only (declared in a jar the audit does not have). */

@@ -1,0 +1,7 @@
+package app;
+
+public class Customer {
+  Long id;
+  String name;
+  boolean active = true;
+}
