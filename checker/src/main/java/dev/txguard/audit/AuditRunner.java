@@ -14,6 +14,8 @@ import dev.txguard.source.SourceModule;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,6 +122,15 @@ public final class AuditRunner {
     // unanalysed: their bodies still feed the summaries).
     ModuleIndexer.Result indexed = ModuleIndexer.build(found.files(), options.registry(),
         Math.max(1, Math.min(options.threads(), found.files().size())), options.release());
+    // Types javac finds that the roots' solver cannot: files outside their package's folder, secondary types. A
+    // secondary type of a file in its package's folder comes first, then the misplaced files' types, then the
+    // secondary types of misplaced files (broken copies beside a project must not hide its own types).
+    Map<String, Path> elsewhere = new TreeMap<>();
+    indexed.secondary().forEach((type, in) -> in.stream()
+        .filter(file -> found.sourceRoots().stream().anyMatch(file::startsWith)).findFirst()
+        .ifPresent(file -> elsewhere.put(type, file)));
+    found.declaredElsewhere().forEach(elsewhere::putIfAbsent);
+    indexed.secondary().forEach((type, in) -> elsewhere.putIfAbsent(type, in.get(0)));
     SourceModule module = new SourceModule(indexed.index(), analysisOptions(),
         file -> SourceText.decode(Files.readAllBytes(file)).text());
     try {
@@ -127,7 +138,7 @@ public final class AuditRunner {
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> {
           try (FileWorker worker = new FileWorker(() -> new SourceAnalyzer(options.registry(), BuildOptions.DEFAULT,
-              analysisOptions(), TypeSolvers.create(found.sourceRoots(), found.declaredElsewhere(), classpath),
+              analysisOptions(), TypeSolvers.create(found.sourceRoots(), elsewhere, classpath),
               options.release(), modules, module), options.fileTimeLimit(), analysisThreads)) {
             for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
               // A file the first pass read whole and found nothing to select in: no finding, no problem.

@@ -39,10 +39,13 @@ final class ModuleIndexer {
    * The index, and the files the second pass can skip: each parsed, is not nested beyond
    * {@link NestingDepth#LIMIT}, is valid UTF-8, and none of the names it calls may begin.
    */
-  record Result(ModuleIndex index, Set<java.nio.file.Path> quiet) {}
+  record Result(ModuleIndex index, Set<java.nio.file.Path> quiet, java.util.Map<String, List<java.nio.file.Path>> secondary) {}
 
   static Result build(List<SourceFile> files, ProtocolRegistry registry, int threads, JavaRelease release) {
     List<ModuleIndex.Method> methods = Collections.synchronizedList(new ArrayList<>());
+    // Secondary top-level types (a package-private class in a file named for another): javac sees them, and the
+    // source roots' solver, which looks a type up by its file name, would not.
+    java.util.Map<String, List<java.nio.file.Path>> secondary = new java.util.concurrent.ConcurrentHashMap<>();
     @SuppressWarnings("unchecked") // each worker writes its own slots; Future.get() publishes them
     Set<String>[] called = new Set[files.size()]; // null: the second pass must read the file
     AtomicInteger next = new AtomicInteger();
@@ -58,7 +61,7 @@ final class ModuleIndexer {
           SourceParser parser = new SourceParser(release, null);
           List<ModuleIndex.Method> mine = new ArrayList<>();
           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-            called[i] = scan(parser, files.get(i), mine, registry);
+            called[i] = scan(parser, files.get(i), mine, registry, secondary);
           }
           methods.addAll(mine);
         }));
@@ -84,12 +87,14 @@ final class ModuleIndexer {
         quiet.add(files.get(i).file());
       }
     }
-    return new Result(index, Set.copyOf(quiet));
+    java.util.Map<String, List<java.nio.file.Path>> declared = new java.util.TreeMap<>();
+    secondary.forEach((type, in) -> declared.put(type, in.stream().sorted().toList()));
+    return new Result(index, Set.copyOf(quiet), java.util.Collections.unmodifiableMap(declared));
   }
 
   /** Indexes the file's methods; returns the names it calls, or null when the second pass must read it. */
   private static Set<String> scan(SourceParser parser, SourceFile file, List<ModuleIndex.Method> out,
-      ProtocolRegistry registry) {
+      ProtocolRegistry registry, java.util.Map<String, List<java.nio.file.Path>> secondary) {
     try {
       SourceText text = SourceText.decode(Files.readAllBytes(file.file()));
       if (NestingDepth.of(text.text()) > NestingDepth.LIMIT) {
@@ -101,6 +106,14 @@ final class ModuleIndexer {
       }
       CompilationUnit cu = parsed.unit();
       SourceModuleScan.scan(cu, out, registry);
+      String stem = file.file().getFileName().toString().replaceFirst("\\.java$", "");
+      String pkg = cu.getPackageDeclaration().map(d -> d.getNameAsString() + ".").orElse("");
+      for (com.github.javaparser.ast.body.TypeDeclaration<?> t : cu.getTypes()) {
+        if (!t.getNameAsString().equals(stem)) {
+          secondary.computeIfAbsent(pkg + t.getNameAsString(), k -> Collections.synchronizedList(new ArrayList<>()))
+              .add(file.file());
+        }
+      }
       Set<String> names = new HashSet<>();
       for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
         names.add(SourceModuleScan.selectionName(call, registry));

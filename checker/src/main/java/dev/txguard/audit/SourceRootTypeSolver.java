@@ -31,7 +31,8 @@ import java.util.Set;
  * it: {@code a/b/C/D.java} or {@code a/b/C.java}. JavaParser's own source solver also parses every file of a package
  * directory whenever a name is not where expected (each simple name is first tried in the current package:
  * {@code java.nio.channels.String}, ...), which dominated the audit of large trees. A secondary top-level type in a
- * file of another name is therefore not found here; calls on it fall back to name matching.
+ * file of another name is therefore not found by a root's solver; the module index lists such types, and the solver
+ * for files outside their package's folder finds them ({@code AuditRunner}).
  *
  * <p>One instance per worker (JavaParser's ASTs are not thread-safe to resolve in): parsed files sit in a small LRU
  * cache, so memory stays bounded whatever the tree's size; names found nowhere are remembered for the whole audit.
