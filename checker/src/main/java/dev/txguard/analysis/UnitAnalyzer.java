@@ -187,7 +187,8 @@ final class UnitAnalyzer {
     return out;
   }
 
-  private static List<Summary> contexts(Summary s) {
+  /** The summary and its contexts (a guard's true and false summaries), when it has them. */
+  static List<Summary> contexts(Summary s) {
     List<Summary> out = new ArrayList<>(List.of(s));
     if (s.whenTrue() != null) {
       out.add(s.whenTrue());

@@ -276,14 +276,7 @@ public final class UnitSetAnalysis {
     if (summary == null) {
       return out;
     }
-    List<Summary> contexts = new ArrayList<>(List.of(summary));
-    if (summary.whenTrue() != null) {
-      contexts.add(summary.whenTrue());
-    }
-    if (summary.whenFalse() != null) {
-      contexts.add(summary.whenFalse());
-    }
-    for (Summary sv : contexts) {
+    for (Summary sv : UnitAnalyzer.contexts(summary)) {
       for (Set<Summary.Slot> slots : List.of(sv.ends(), sv.closes(), sv.escapes())) {
         for (Summary.Slot slot : slots) {
           Key k = slot.kind() == Key.Kind.PARAM ? null

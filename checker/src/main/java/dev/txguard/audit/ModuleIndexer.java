@@ -11,11 +11,15 @@ import dev.txguard.source.SourceModuleScan;
 import dev.txguard.source.SourceParser;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,13 +43,13 @@ final class ModuleIndexer {
    * The index, and the files the second pass can skip: each parsed, is not nested beyond
    * {@link NestingDepth#LIMIT}, is valid UTF-8, and none of the names it calls may begin.
    */
-  record Result(ModuleIndex index, Set<java.nio.file.Path> quiet, java.util.Map<String, List<java.nio.file.Path>> secondary) {}
+  record Result(ModuleIndex index, Set<Path> quiet, Map<String, List<Path>> secondary) {}
 
   static Result build(List<SourceFile> files, ProtocolRegistry registry, int threads, JavaRelease release) {
     List<ModuleIndex.Method> methods = Collections.synchronizedList(new ArrayList<>());
     // Secondary top-level types (a package-private class in a file named for another): javac sees them, and the
     // source roots' solver, which looks a type up by its file name, would not.
-    java.util.Map<String, List<java.nio.file.Path>> secondary = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, List<Path>> secondary = new ConcurrentHashMap<>();
     @SuppressWarnings("unchecked") // each worker writes its own slots; Future.get() publishes them
     Set<String>[] called = new Set[files.size()]; // null: the second pass must read the file
     AtomicInteger next = new AtomicInteger();
@@ -78,7 +82,7 @@ final class ModuleIndexer {
       pool.shutdownNow();
     }
     ModuleIndex index = ModuleIndex.build(methods, registry);
-    Set<java.nio.file.Path> quiet = new HashSet<>();
+    Set<Path> quiet = new HashSet<>();
     for (int i = 0; i < files.size(); i++) {
       Set<String> names = called[i];
       // The second pass's selection (SourceAnalyzer.select) over the file's units can select nothing: the names are a
@@ -87,14 +91,14 @@ final class ModuleIndexer {
         quiet.add(files.get(i).file());
       }
     }
-    java.util.Map<String, List<java.nio.file.Path>> declared = new java.util.TreeMap<>();
+    Map<String, List<Path>> declared = new TreeMap<>();
     secondary.forEach((type, in) -> declared.put(type, in.stream().sorted().toList()));
-    return new Result(index, Set.copyOf(quiet), java.util.Collections.unmodifiableMap(declared));
+    return new Result(index, Set.copyOf(quiet), Collections.unmodifiableMap(declared));
   }
 
   /** Indexes the file's methods; returns the names it calls, or null when the second pass must read it. */
   private static Set<String> scan(SourceParser parser, SourceFile file, List<ModuleIndex.Method> out,
-      ProtocolRegistry registry, java.util.Map<String, List<java.nio.file.Path>> secondary) {
+      ProtocolRegistry registry, Map<String, List<Path>> secondary) {
     try {
       SourceText text = SourceText.decode(Files.readAllBytes(file.file()));
       if (NestingDepth.of(text.text()) > NestingDepth.LIMIT) {

@@ -7,6 +7,7 @@ public class Invoices {
   public int issue(Orm orm, List<String> customers) {
     int issued = 0;
     for (String customer : customers) {
+      // BUG: Diagnostic contains: [UncommittedTransaction]
       orm.begin();
       // BUG: Diagnostic contains: [UncommittedTransactionOnException]
       if (customer.isEmpty()) {
