@@ -72,4 +72,33 @@ public class BooleanParameterWrapperCases {
     }
     // BUG: Diagnostic contains: [UncommittedTransaction]
   }
+
+  // A wrapper that passes its flag on to a wrapper depending on it depends on it too (design.md, "Wrapper summaries").
+  private EntityManager open(boolean write) {
+    return getEntityManager(write);
+  }
+
+  void passedOnFlagIsClean(Object o, boolean write) {
+    EntityManager em = open(write);
+    try {
+      em.persist(o);
+      if (write) {
+        em.getTransaction().commit();
+      }
+    } catch (RuntimeException e) {
+      if (write) {
+        em.getTransaction().rollback();
+      }
+      throw e;
+    }
+  }
+
+  void passedOnFlagForgottenLeaks(Object o, boolean write) {
+    EntityManager em = open(write);
+    // BUG: Diagnostic contains: [UncommittedTransactionOnException]
+    em.persist(o);
+    if (write) {
+      em.getTransaction().commit();
+    }
+  }
 }

@@ -104,7 +104,7 @@ public final class UnitSetAnalysis {
   static Summary summarizeWithContexts(FlowGraph g, ModuleSummaries.Summaries summaries, HandOffNames handOff,
       AnalysisOptions options) {
     Summary s = summarize(g, summaries, handOff, options, Map.of());
-    Key guard = guardParameter(g);
+    Key guard = guardParameter(g, summaries);
     if (guard != null) {
       Summary whenTrue = summarize(g, summaries, handOff, options, Map.of(guard, true));
       Summary whenFalse = summarize(g, summaries, handOff, options, Map.of(guard, false));
@@ -116,15 +116,27 @@ public final class UnitSetAnalysis {
   }
 
   /**
-   * The first boolean parameter a branch tests, or null. An enum parameter's test against a constant
+   * The first boolean parameter a branch tests or the method passes where a wrapper it calls depends on it, or null.
+   * An enum parameter's test against a constant
    * ({@link Key#enumTest}) counts as a boolean parameter at its position (settled detail 17).
    */
-  private static Key guardParameter(FlowGraph g) {
+  private static Key guardParameter(FlowGraph g, ModuleSummaries.Summaries summaries) {
     Key first = null;
     for (Node n : g.nodes()) {
-      if (n.op() instanceof Op.Branch b && b.cond() instanceof Cond.Var v && v.var().kind() == Key.Kind.PARAM
-          && v.var().paramIndex() >= 0 && (first == null || v.var().paramIndex() < first.paramIndex())) {
-        first = v.var();
+      Key tested = null;
+      if (n.op() instanceof Op.Branch b && b.cond() instanceof Cond.Var v) {
+        tested = v.var();
+      } else if (n.op() instanceof Op.Call c && c.localCallee() != null) {
+        // Passed on to a wrapper whose summary depends on it (startIf(write) { begin(write); }): a guard here too.
+        Summary callee = summaries.get(c.localCallee());
+        if (callee != null && callee.guard() >= 0 && callee.guardConstant() == null
+            && callee.guard() < c.args().size()) {
+          tested = c.args().get(callee.guard());
+        }
+      }
+      if (tested != null && tested.kind() == Key.Kind.PARAM && tested.paramIndex() >= 0
+          && (first == null || tested.paramIndex() < first.paramIndex())) {
+        first = tested;
       }
     }
     return first;
