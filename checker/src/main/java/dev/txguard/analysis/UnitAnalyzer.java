@@ -602,8 +602,8 @@ final class UnitAnalyzer {
     // What began through wrappers called on this object (db.beginWork(): a field of db) goes with it. Returned, it is
     // not a handle the caller could name: handed off, never a returned begin.
     Key root = s.resolve(key).root();
-    String own = "expr:" + key.id() + "->";
-    String rooted = root == null ? own : "expr:" + root.id() + "->";
+    String own = key.receiverPrefix();
+    String rooted = root == null ? own : root.receiverPrefix();
     for (Key k : s.bindings.keySet()) {
       if (k.kind() == Key.Kind.EXPR && (k.id().startsWith(own) || k.id().startsWith(rooted))) {
         out = escape(out, k, false, false);

@@ -103,7 +103,12 @@ public record Key(String id, Kind kind, int paramIndex) {
    * slot, so that the begin and end wrappers called on the same receiver pair.
    */
   public static Key onReceiver(Key receiver, String slotId) {
-    return new Key("expr:" + receiver.id() + "->" + slotId, Kind.EXPR, -1);
+    return new Key(receiver.receiverPrefix() + slotId, Kind.EXPR, -1);
+  }
+
+  /** The start of the id of every location {@link #onReceiver} makes on this receiver. */
+  public String receiverPrefix() {
+    return "expr:" + id + "->";
   }
 
   /**
