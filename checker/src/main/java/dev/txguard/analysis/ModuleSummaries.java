@@ -109,8 +109,12 @@ public final class ModuleSummaries {
     }
     FlowGraph g = graph(bodies, id);
     Summary s;
-    if (g == null || !mayHaveSummary(g)) {
+    if (g == null) {
       s = Summary.NONE;
+    } else if (!mayHaveSummary(g)) {
+      // A query wrapper of query wrappers (`inTx() { return isActive(em); }`) has no transaction operation itself.
+      QueryWrapper q = QueryWrapper.of(g, at(bodies, depth - 1));
+      s = q == null ? Summary.NONE : Summary.NONE.withQuery(q);
     } else {
       try {
         s = UnitSetAnalysis.summarizeWithContexts(g, at(bodies, depth - 1), handOff, options);

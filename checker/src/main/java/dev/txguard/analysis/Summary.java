@@ -21,6 +21,7 @@ import java.util.Set;
  * @param kept what the method returns is kept elsewhere too (settled detail 4), or null
  * @param guardConstant for a summary that depends on an enum parameter, the constant whose test guards it
  *     ({@code whenTrue}: the argument is that constant); null for a boolean guard
+ * @param query what the method returns when it is a query wrapper, or null
  */
 record Summary(
     Map<Slot, TxInfo> begins,
@@ -33,7 +34,8 @@ record Summary(
     Summary whenTrue,
     Summary whenFalse,
     Kept kept,
-    String guardConstant) {
+    String guardConstant,
+    QueryWrapper query) {
   static final Summary NONE = new Summary(Map.of(), null, Set.of(), Set.of(), Set.of(), false);
 
   /**
@@ -49,13 +51,19 @@ record Summary(
 
   Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, Set<Slot> closes,
       boolean returnsAcquired) {
-    this(begins, returnsHandle, ends, escapes, closes, returnsAcquired, -1, null, null, null, null);
+    this(begins, returnsHandle, ends, escapes, closes, returnsAcquired, -1, null, null, null, null, null);
   }
 
   /** This summary, whose result is kept elsewhere too. */
   Summary withKept(Kept k) {
     return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, k,
-        guardConstant);
+        guardConstant, query);
+  }
+
+  /** This summary, of a method that is query wrapper {@code q}. */
+  Summary withQuery(QueryWrapper q) {
+    return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, kept,
+        guardConstant, q);
   }
 
   Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, boolean returnsAcquired) {
@@ -77,7 +85,7 @@ record Summary(
    */
   Summary withContexts(int guard, String constant, Summary whenTrue, Summary whenFalse) {
     return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, kept,
-        constant);
+        constant, query);
   }
 
   /** The summary for a call whose guard argument is {@code value} (null: not known). */
@@ -98,7 +106,7 @@ record Summary(
 
   boolean isEmpty() {
     return begins.isEmpty() && returnsHandle == null && ends.isEmpty() && escapes.isEmpty() && closes.isEmpty()
-        && !returnsAcquired && guard < 0 && kept == null;
+        && !returnsAcquired && guard < 0 && kept == null && query == null;
   }
 
   /** A location as a caller sees it: a parameter position, or a field or expression of the receiver. */

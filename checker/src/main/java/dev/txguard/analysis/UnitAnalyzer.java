@@ -155,6 +155,16 @@ final class UnitAnalyzer {
         addKey(out, nn.dst());
       } else if (op instanceof Op.Branch b && b.cond() instanceof Cond.Query q) {
         addKey(out, q.key());
+      } else if (op instanceof Op.Branch b && b.cond() instanceof Cond.CallResult r) {
+        Summary summary = summaries.get(r.call().localCallee());
+        if (summary != null && summary.query() != null) {
+          for (List<QueryWrapper.Step> path : summary.query().whenTrue()) {
+            for (QueryWrapper.Step st : path) {
+              Cond c = st.inCaller(r.call());
+              addKey(out, c instanceof Cond.Query q ? q.key() : c instanceof Cond.NonNull nn ? nn.key() : null);
+            }
+          }
+        }
       } else if (op instanceof Op.Copy c) {
         copies.add(c);
       } else if (op instanceof Op.Call c) {
@@ -342,7 +352,9 @@ final class UnitAnalyzer {
         }
         return outs;
       }
-      exceptional = callEffects(s, node, c, false);
+      // A query wrapper is used like the query itself, which is assumed not to throw (semantics, "Paths").
+      Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
+      exceptional = summary != null && summary.query() != null ? null : callEffects(s, node, c, false);
       normal = callEffects(s, node, c, true);
     } else if (op instanceof Op.Jump j) {
       normal = jump(s, node, j);
@@ -379,7 +391,7 @@ final class UnitAnalyzer {
             if (e.exception().equals(s.inFlight)) {
               outs.add(new Out(e.target(), s));
             }
-          } else {
+          } else if (exceptional != null) {
             outs.add(new Out(e.target(), thrown(exceptional, node, e.exception())));
           }
         }
@@ -687,6 +699,9 @@ final class UnitAnalyzer {
   }
 
   private State assignBool(State s, Op.AssignBool a) {
+    if (a.var().equals(Key.RESULT)) {
+      return s; // read by a query wrapper's summary, not by this unit's paths
+    }
     Tri v = eval(s, a.value());
     return s.withFact(a.var(), v == Tri.UNKNOWN ? null : v == Tri.TRUE);
   }
@@ -891,7 +906,39 @@ final class UnitAnalyzer {
     if (c instanceof Cond.Query q) {
       return assumeQuery(s, q.key(), q.test(), value);
     }
+    if (c instanceof Cond.CallResult r) {
+      return assumeCallResult(s, r.call(), value);
+    }
     return List.of(s);
+  }
+
+  /**
+   * A query wrapper's result, as its own tests on the caller's locations: the states of every path of the wrapper that
+   * returns {@code value} (a wrapper the caller cannot follow, or any other method, decides nothing).
+   */
+  private List<State> assumeCallResult(State s, Op.Call call, boolean value) {
+    Summary summary = summaryAt(s, call);
+    QueryWrapper q = summary == null ? null : summary.query();
+    if (q == null) {
+      return List.of(s);
+    }
+    Set<State> out = new LinkedHashSet<>();
+    for (List<QueryWrapper.Step> path : value ? q.whenTrue() : q.whenFalse()) {
+      List<State> states = List.of(s);
+      for (QueryWrapper.Step st : path) {
+        Cond test = st.inCaller(call);
+        if (test == null) {
+          return List.of(s);
+        }
+        List<State> next = new ArrayList<>();
+        for (State x : states) {
+          next.addAll(assume(x, test, st.outcome()));
+        }
+        states = next;
+      }
+      out.addAll(states);
+    }
+    return new ArrayList<>(out);
   }
 
   private List<State> assumeNonNull(State s, Key key, boolean value) {

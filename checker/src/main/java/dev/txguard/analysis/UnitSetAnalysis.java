@@ -112,7 +112,8 @@ public final class UnitSetAnalysis {
         s = s.withContexts(guard.paramIndex(), guard.enumTestConstant(), whenTrue, whenFalse);
       }
     }
-    return s;
+    QueryWrapper query = QueryWrapper.of(g, summaries);
+    return query == null ? s : s.withQuery(query);
   }
 
   /**

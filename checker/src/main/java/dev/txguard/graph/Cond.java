@@ -17,6 +17,12 @@ public sealed interface Cond {
   /** A protocol query on the transaction that {@code key} refers to. */
   record Query(Key key, StatusTest test) implements Cond {}
 
+  /**
+   * The boolean that module method call {@code call} (emitted just before the branch) returned: a query wrapper's
+   * summary says which query it computes (semantics: "Ownership", query wrappers); any other call's is unknown.
+   */
+  record CallResult(Op.Call call) implements Cond {}
+
   /** Anything else: both outcomes are possible. */
   record Unknown() implements Cond {}
 

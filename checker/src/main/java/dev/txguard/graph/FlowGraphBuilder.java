@@ -129,6 +129,20 @@ public final class FlowGraphBuilder {
     };
   }
 
+  /**
+   * A call of method {@code name} used as a condition: {@code call} emits it; a module method's call ({@link Op.Call#localCallee}) is branched
+   * on as its {@link Cond.CallResult}, any other as unknown.
+   */
+  public CondLowering callResult(Runnable call, String name, Site site) {
+    return (t, f) -> {
+      call.run();
+      // The call itself, not a receiver's or an argument's call when this one emitted none.
+      Cond c = current != null && current.op() instanceof Op.Call oc && oc.localCallee() != null
+          && oc.name().equals(name) ? new Cond.CallResult(oc) : Cond.UNKNOWN;
+      branch(c, site, t, f);
+    };
+  }
+
   public CondLowering and(CondLowering a, CondLowering b) {
     return (t, f) -> {
       Label mid = newLabel();

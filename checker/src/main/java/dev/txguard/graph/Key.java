@@ -23,6 +23,12 @@ public record Key(String id, Kind kind, int paramIndex) {
     EXPR
   }
 
+  /**
+   * The value a boolean method returns, where a {@code return} of a condition assigns it: what a query wrapper's
+   * summary reads (its value decides nothing in the method itself).
+   */
+  public static final Key RESULT = new Key("result:", Kind.LOCAL, -1);
+
   public static Key local(String id) {
     return new Key(id, Kind.LOCAL, -1);
   }

@@ -74,6 +74,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeKind;
 
 /**
  * Lowers one unit (a method, lambda or initializer) of an attributed javac tree onto a {@link FlowGraphBuilder}:
@@ -153,6 +154,8 @@ final class JavacLowering {
         b.declaresThrows(t.tsym.getQualifiedName().toString());
       }
     }
+    returnsBoolean = sym != null
+        && types.unboxedTypeOrType(sym.getReturnType()).getKind() == TypeKind.BOOLEAN;
     lowerStatement(m.getBody());
     b.fallOffEnd(sites.closingBrace(m.getBody()));
     return b.build(sites.of(m.getBody()));
@@ -197,6 +200,9 @@ final class JavacLowering {
     return b.build(sites.of(block));
   }
 
+  /** The unit is a method returning {@code boolean} or {@code Boolean}: a return of a condition assigns its result. */
+  private boolean returnsBoolean;
+
   private void start(Tree unit, String name, String id, BuildOptions options) {
     b = new FlowGraphBuilder(name, id, options);
     unitTree = unit;
@@ -205,6 +211,7 @@ final class JavacLowering {
     unitEnd = sites.end(unit);
     tempCounter = 0;
     pendingLabels = Set.of();
+    returnsBoolean = false;
   }
 
   // ================================================================ statements
@@ -314,7 +321,10 @@ final class JavacLowering {
     ExpressionTree e = r.getExpression();
     if (e != null) {
       ExpressionTree inner = strip(e);
-      if (isBeginCall(inner) || isAccessor(inner)) {
+      if (returnsBoolean && isComputedCondition(inner) && !isBeginCall(inner)) {
+        // What a query wrapper's summary reads (semantics: query wrappers); nothing else in the graph reads it.
+        b.assignBool(Key.RESULT, cond(inner), sites.of(e));
+      } else if (isBeginCall(inner) || isAccessor(inner)) {
         Key tmp = temp();
         lowerValueInto(tmp, inner);
         b.op(new Op.Escape(tmp, false, true), sites.of(e));
@@ -891,7 +901,20 @@ final class JavacLowering {
       // if ((ok = tryCommit()))
       return b.leaf(() -> lowerExpr(a), Cond.UNKNOWN, site);
     }
+    if (e instanceof MethodInvocationTree m && ASTHelpers.getSymbol(m) != null) {
+      return b.callResult(() -> lowerExpr(e), ASTHelpers.getSymbol(m).getSimpleName().toString(), site);
+    }
     return b.leaf(() -> lowerExpr(e), Cond.UNKNOWN, site);
+  }
+
+  /** A returned boolean computed by a call or an operator (not a literal or a variable): a query wrapper's shape. */
+  private static boolean isComputedCondition(ExpressionTree e) {
+    return e instanceof MethodInvocationTree || e instanceof ConditionalExpressionTree
+        || (e instanceof UnaryTree u && u.getKind() == Tree.Kind.LOGICAL_COMPLEMENT)
+        || (e instanceof BinaryTree bin && switch (bin.getKind()) {
+          case CONDITIONAL_AND, CONDITIONAL_OR, EQUAL_TO, NOT_EQUAL_TO -> true;
+          default -> false;
+        });
   }
 
   /** {@code x == null}, {@code getStatus() == ACTIVE}, {@code flag == true}: the "equal" condition, or null. */

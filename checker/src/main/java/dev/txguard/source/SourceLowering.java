@@ -4,6 +4,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.CompactConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -135,6 +136,7 @@ final class SourceLowering {
     for (var t : m.getThrownExceptions()) {
       b.declaresThrows(resolver.qualify(t.asString(), m));
     }
+    returnsBoolean = m instanceof MethodDeclaration md && Boolean.TRUE.equals(declaredBoolean(md.getType()));
     lowerStatement(body);
     b.fallOffEnd(sites.closingBrace(body));
     return b.build(sites.of(body));
@@ -198,6 +200,9 @@ final class SourceLowering {
     return b.build(sites.of(block));
   }
 
+  /** The unit is a method returning {@code boolean} or {@code Boolean}: a return of a condition assigns its result. */
+  private boolean returnsBoolean;
+
   private void start(Node u, String name, String id, BuildOptions options) {
     b = new FlowGraphBuilder(name, id, options);
     unit = u;
@@ -206,6 +211,7 @@ final class SourceLowering {
     assignedNames = null;
     tempCounter = 0;
     pendingLabels = Set.of();
+    returnsBoolean = false;
   }
 
   // ================================================================ statements
@@ -293,7 +299,10 @@ final class SourceLowering {
     if (r.getExpression().isPresent()) {
       Expression e = r.getExpression().get();
       Expression inner = strip(e);
-      if (isBeginCall(inner) || isAccessor(inner)) {
+      if (returnsBoolean && isComputedCondition(inner) && !isBeginCall(inner)) {
+        // What a query wrapper's summary reads (semantics: query wrappers); nothing else in the graph reads it.
+        b.assignBool(Key.RESULT, cond(inner), sites.of(e));
+      } else if (isBeginCall(inner) || isAccessor(inner)) {
         Key tmp = temp();
         lowerValueInto(tmp, inner, Boolean.FALSE);
         b.op(new Op.Escape(tmp, false, true), sites.of(e));
@@ -849,7 +858,20 @@ final class SourceLowering {
         return b.leaf(() -> {}, new Cond.Var(k), site);
       }
     }
+    if (e instanceof MethodCallExpr m) {
+      return b.callResult(() -> lowerExpr(e), m.getNameAsString(), site);
+    }
     return b.leaf(() -> lowerExpr(e), Cond.UNKNOWN, site);
+  }
+
+  /** A returned boolean computed by a call or an operator (not a literal or a variable): a query wrapper's shape. */
+  private static boolean isComputedCondition(Expression e) {
+    return e instanceof MethodCallExpr || e instanceof ConditionalExpr
+        || (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT)
+        || (e instanceof BinaryExpr bin && switch (bin.getOperator()) {
+          case AND, OR, EQUALS, NOT_EQUALS -> true;
+          default -> false;
+        });
   }
 
   private CondLowering comparison(BinaryExpr bin, Site site) {

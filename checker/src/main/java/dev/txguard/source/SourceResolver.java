@@ -933,14 +933,46 @@ final class SourceResolver {
       }
     }
     for (TypeDeclaration<?> owner : owners) {
+      List<MethodDeclaration> candidates = new ArrayList<>();
       for (MethodDeclaration d : owner.getMethods()) {
         if (d.getNameAsString().equals(m.getNameAsString()) && d.getParameters().size() == m.getArguments().size()
             && d.getBody().isPresent()) {
-          return d;
+          candidates.add(d);
         }
+      }
+      if (candidates.size() > 1) {
+        // Overloads of one arity (isActive(EntityManager), isActive(UserTransaction)): the one whose written parameter
+        // types name the arguments' written types, where those are known.
+        for (MethodDeclaration d : candidates) {
+          if (argumentsMatchWrittenTypes(d, m)) {
+            return d;
+          }
+        }
+      }
+      if (!candidates.isEmpty()) {
+        return candidates.get(0);
       }
     }
     return null;
+  }
+
+  /** Whether each argument whose type is known by name has the simple name of the parameter's written type. */
+  private boolean argumentsMatchWrittenTypes(MethodDeclaration d, MethodCallExpr m) {
+    for (int i = 0; i < m.getArguments().size(); i++) {
+      SourceTypeFacts t = typeOf(m.getArgument(i));
+      if (t == null || t.qualifiedName() == null) {
+        continue;
+      }
+      String written = TYPE_ARGUMENTS.matcher(d.getParameter(i).getType().asString()).replaceAll("").trim();
+      if (!simpleName(written).equals(simpleName(t.qualifiedName()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String simpleName(String type) {
+    return type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
   }
 
   CalleeInfo callee(MethodCallExpr m) {
@@ -1145,7 +1177,13 @@ final class SourceResolver {
   static String methodId(CallableDeclaration<?> d) {
     String owner = d.findAncestor(TypeDeclaration.class)
         .map(t -> ((TypeDeclaration<?>) t).getFullyQualifiedName().orElse(t.getNameAsString())).orElse("?");
-    return owner + "#" + d.getNameAsString() + "/" + d.getParameters().size();
+    // With the written parameter types: overloads of one arity (isActive(EntityManager), isActive(UserTransaction))
+    // are distinct bodies, as in Error Prone's ids.
+    StringBuilder params = new StringBuilder();
+    for (var p : d.getParameters()) {
+      params.append(params.length() == 0 ? "" : ",").append(p.getType().asString()).append(p.isVarArgs() ? "..." : "");
+    }
+    return owner + "#" + d.getNameAsString() + "/" + d.getParameters().size() + "(" + params + ")";
   }
 
   List<ThrownType> thrownByConstructor(ObjectCreationExpr n) {
