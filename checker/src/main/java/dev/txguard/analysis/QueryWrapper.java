@@ -105,8 +105,9 @@ record QueryWrapper(List<List<Step>> whenTrue, List<List<Step>> whenFalse) {
       }
       if (op instanceof Op.Call c && c.localCallee() != null) {
         Summary s = summaries.get(c.localCallee());
-        if (s != null && !s.isEmpty() && s.query() == null) {
-          return false; // a call that begins, ends or hands off
+        if (s != null && (!s.begins().isEmpty() || s.returnsHandle() != null || !s.ends().isEmpty()
+            || !s.escapes().isEmpty() || !s.closes().isEmpty() || s.guard() >= 0)) {
+          return false; // a call that begins, ends, closes or hands off (an accessor only reads: getSession())
         }
       }
       Map<Key, Key> after = copies;
