@@ -1331,7 +1331,9 @@ final class JavacLowering {
     }
     if (e instanceof MethodInvocationTree m) {
       Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
-      return sym != null && (classesOfUnit.contains(sym.enclClass()) || isFactory(m, classify(m)));
+      // A module method of any file (as the audit's), not only of this one: `return Db.getTransactionConnection();`
+      // in a same-file wrapper returns the handle that other file's wrapper began.
+      return sym != null && (module.calleeId(sym, classesOfUnit) != null || isFactory(m, classify(m)));
     }
     return false;
   }
