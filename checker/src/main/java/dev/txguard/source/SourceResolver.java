@@ -662,12 +662,27 @@ final class SourceResolver {
   private FieldLookup field(String name, Node at) {
     for (Node p = at; p != null; p = p.getParentNode().orElse(null)) {
       if (p instanceof TypeDeclaration<?> t) {
-        for (FieldDeclaration f : t.getFields()) {
-          for (VariableDeclarator v : f.getVariables()) {
-            if (v.getNameAsString().equals(name)) {
-              return new FieldLookup(v.getType(), v);
-            }
-          }
+        FieldLookup f = declaredField(t, name);
+        if (f != null) {
+          return f;
+        }
+      }
+    }
+    // A field of a source superclass in another file (a base DAO's `em`), for when the solver cannot type it.
+    for (TypeDeclaration<?> t : sourceSuperclasses(at)) {
+      FieldLookup f = declaredField(t, name);
+      if (f != null) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static FieldLookup declaredField(TypeDeclaration<?> t, String name) {
+    for (FieldDeclaration f : t.getFields()) {
+      for (VariableDeclarator v : f.getVariables()) {
+        if (v.getNameAsString().equals(name)) {
+          return new FieldLookup(v.getType(), v);
         }
       }
     }
@@ -867,8 +882,8 @@ final class SourceResolver {
   /** The single method of the call's name and arity that the receiver's source type declares, if any. */
   private Optional<MethodDeclaration> receiverSourceMethod(MethodCallExpr m) {
     try {
-      if (m.getScope().isEmpty()) {
-        return Optional.empty();
+      if (m.getScope().isEmpty() || m.getScope().get() instanceof ThisExpr) {
+        return inheritedSourceMethod(m);
       }
       ResolvedType t = facade.getType(m.getScope().get());
       if (!t.isReferenceType()) {
@@ -878,6 +893,55 @@ final class SourceResolver {
     } catch (RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * For a call on {@code this} that no type of this file declares ({@code beginTx()} in a DAO whose base class in
+   * another file has it): the single method of its name and arity in the nearest source superclass that has one.
+   */
+  private Optional<MethodDeclaration> inheritedSourceMethod(MethodCallExpr m) {
+    for (TypeDeclaration<?> t : sourceSuperclasses(m)) {
+      Optional<MethodDeclaration> d = onlyMethod(Optional.of(t), m, false);
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Per class of this file, its source superclasses ({@link #sourceSuperclasses}). */
+  private final Map<ClassOrInterfaceDeclaration, List<TypeDeclaration<?>>> superclasses = new HashMap<>();
+
+  /** The source declarations of the superclasses of the class around {@code at}, nearest first (four at most). */
+  private List<TypeDeclaration<?>> sourceSuperclasses(Node at) {
+    ClassOrInterfaceDeclaration start = at instanceof ClassOrInterfaceDeclaration c ? c
+        : at.findAncestor(ClassOrInterfaceDeclaration.class).orElse(null);
+    if (start == null || start.getExtendedTypes().isEmpty()) {
+      return List.of();
+    }
+    return superclasses.computeIfAbsent(start, this::solveSourceSuperclasses);
+  }
+
+  private List<TypeDeclaration<?>> solveSourceSuperclasses(ClassOrInterfaceDeclaration start) {
+    List<TypeDeclaration<?>> out = new ArrayList<>();
+    Node type = start;
+    try {
+      while (out.size() < 4 && type instanceof ClassOrInterfaceDeclaration c && !c.getExtendedTypes().isEmpty()) {
+        String q = qualify(TYPE_ARGUMENTS.matcher(c.getExtendedTypes(0).asString()).replaceAll("").trim(), c);
+        var found = facade.getTypeSolver().tryToSolveType(q);
+        if (!found.isSolved() && !q.contains(".")) {
+          String pkg = cu.getPackageDeclaration().map(pd -> pd.getNameAsString() + ".").orElse("");
+          found = facade.getTypeSolver().tryToSolveType(pkg + q);
+        }
+        type = found.isSolved() ? found.getCorrespondingDeclaration().toAst().orElse(null) : null;
+        if (type instanceof TypeDeclaration<?> t) {
+          out.add(t);
+        }
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // what was found so far
+    }
+    return out;
   }
 
   private static Optional<String> writtenReturnTypeOf(Optional<MethodDeclaration> declaration) {
