@@ -158,7 +158,9 @@ final class UnitAnalyzer {
       } else if (op instanceof Op.Branch b && b.cond() instanceof Cond.CallResult r) {
         Summary summary = summaries.get(r.call().localCallee());
         if (summary != null && summary.query() != null) {
-          for (List<QueryWrapper.Step> path : summary.query().whenTrue()) {
+          List<List<QueryWrapper.Step>> paths = new ArrayList<>(summary.query().whenTrue());
+          paths.addAll(summary.query().whenFalse());
+          for (List<QueryWrapper.Step> path : paths) {
             for (QueryWrapper.Step st : path) {
               Cond c = st.inCaller(r.call());
               addKey(out, c instanceof Cond.Query q ? q.key() : c instanceof Cond.NonNull nn ? nn.key() : null);

@@ -130,8 +130,8 @@ public final class FlowGraphBuilder {
   }
 
   /**
-   * A call of method {@code name} used as a condition: {@code call} emits it; a module method's call ({@link Op.Call#localCallee}) is branched
-   * on as its {@link Cond.CallResult}, any other as unknown.
+   * A call of method {@code name} used as a condition: {@code call} emits it; a module method's call (one with a
+   * {@link Op.Call#localCallee}) is branched on as its {@link Cond.CallResult}, any other as unknown.
    */
   public CondLowering callResult(Runnable call, String name, Site site) {
     return (t, f) -> {
