@@ -170,6 +170,19 @@ public class QueryWrapperCases {
     }
   }
 
+  void wrapperResultInLocalIsClean() {
+    em.getTransaction().begin();
+    try {
+      work();
+      em.getTransaction().commit();
+    } finally {
+      boolean active = isActive(em);
+      if (active) {
+        em.getTransaction().rollback();
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- must flag
 
   void invertedWrapperLeaks() {
