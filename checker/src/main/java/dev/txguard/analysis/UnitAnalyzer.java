@@ -952,6 +952,13 @@ final class UnitAnalyzer {
       return value ? List.of(s) : List.of(); // a handle returned by a begin is not null
     }
     if (r.binding() instanceof Binding.TxRef) {
+      if (!assumedActive.containsKey(r.root())) {
+        // A local copy of an assumed object's handle (`Transaction t = session.getTransaction(); if (t != null &&
+        // t.isActive()) t.rollback();`): settled detail 6, the object is non-null and an end counts under a null
+        // guard. (Null there would leave the object's transaction open at the exit, and no rollback helper would
+        // be an end wrapper.)
+        return value ? List.of(s) : List.of();
+      }
       // an entry assumption (summary mode): null is possible, and then there is no transaction on it
       return value ? List.of(s) : List.of(s.withBinding(r.root(), Binding.NULL));
     }

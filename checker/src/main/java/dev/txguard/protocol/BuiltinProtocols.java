@@ -5,12 +5,29 @@ import dev.txguard.graph.Tri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The APIs txguard knows out of the box: the table in {@code semantics.md}, row by row. */
 final class BuiltinProtocols {
   private BuiltinProtocols() {}
 
   /** Spring's {@code isCompleted()}: true once committed or rolled back. */
+  /**
+   * The checked exceptions of the built-in APIs: JTA's. An audit without the JTA jar must still know that
+   * {@code catch (RollbackException e)} takes no unchecked exception (every other API of the table throws unchecked
+   * ones only, and the JDK's resolve by reflection).
+   */
+  private static final Set<String> CHECKED_EXCEPTIONS = Set.of("RollbackException", "HeuristicMixedException",
+      "HeuristicRollbackException", "SystemException", "NotSupportedException", "InvalidTransactionException");
+
+  /** Whether {@code qualifiedName} is a checked exception of a built-in API (by name, for types that do not resolve). */
+  static boolean isCheckedApiException(String qualifiedName) {
+    int dot = qualifiedName.lastIndexOf('.');
+    String pkg = dot < 0 ? "" : qualifiedName.substring(0, dot);
+    return (pkg.equals("javax.transaction") || pkg.equals("jakarta.transaction"))
+        && CHECKED_EXCEPTIONS.contains(qualifiedName.substring(dot + 1));
+  }
+
   static final StatusTest COMPLETED_FLAG =
       new StatusTest("is completed", Tri.FALSE, Tri.FALSE, Tri.UNKNOWN, Tri.TRUE);
 

@@ -61,6 +61,11 @@ public final class ProtocolRegistry {
         || (zeroConfig && (HOME_GROWN_BEGINS.contains(methodName) || HomeGrown.NAMES.contains(methodName)));
   }
 
+  /** Whether a type that does not resolve is, by its name, a checked exception of a built-in API (JTA's). */
+  public static boolean isCheckedApiException(String qualifiedName) {
+    return BuiltinProtocols.isCheckedApiException(qualifiedName);
+  }
+
   /** Whether a call of this name can begin a transaction (to find the units worth analysing). */
   public boolean mayBegin(String methodName) {
     if (zeroConfig && HOME_GROWN_BEGINS.contains(methodName)) {

@@ -644,6 +644,16 @@ final class SourceResolver {
       FieldLookup f = field(fa.getNameAsString(), fa);
       return f == null ? null : declaredType(f.type, f.node, null);
     }
+    if (s instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa && fa.getScope() instanceof NameExpr owner
+        && isTypeName(owner)) {
+      // App.sessionFactory: a static field of a type of this file, by its written type
+      FieldLookup f = cu.findAll(TypeDeclaration.class, t -> t.getNameAsString().equals(owner.getNameAsString()))
+          .stream().map(t -> declaredField((TypeDeclaration<?>) t, fa.getNameAsString())).filter(x -> x != null)
+          .findFirst().orElse(null);
+      if (f != null) {
+        return declaredType(f.type, f.node, null);
+      }
+    }
     if (s instanceof ObjectCreationExpr o) {
       return named(qualify(o.getType().getNameAsString(), o));
     }
@@ -1023,20 +1033,50 @@ final class SourceResolver {
   /** Whether each argument whose type is known by name has the simple name of the parameter's written type. */
   private boolean argumentsMatchWrittenTypes(MethodDeclaration d, MethodCallExpr m) {
     for (int i = 0; i < m.getArguments().size(); i++) {
-      SourceTypeFacts t = typeOf(m.getArgument(i));
-      if (t == null || t.qualifiedName() == null) {
+      String argument = writtenTypeOfArgument(m.getArgument(i));
+      if (argument == null) {
         continue;
       }
       String written = TYPE_ARGUMENTS.matcher(d.getParameter(i).getType().asString()).replaceAll("").trim();
-      if (!simpleName(written).equals(simpleName(t.qualifiedName()))) {
+      if (!unboxed(simpleName(written)).equals(unboxed(simpleName(argument)))) {
         return false;
       }
     }
     return true;
   }
 
+  /** An argument's type by name: a literal's, a variable's written type, or what the solver or the names give. */
+  private String writtenTypeOfArgument(Expression a) {
+    Expression e = SourceLowering.strip(a);
+    if (e instanceof com.github.javaparser.ast.expr.LiteralExpr) {
+      return e.isStringLiteralExpr() || e.isTextBlockLiteralExpr() ? "String" : e.isBooleanLiteralExpr() ? "boolean"
+          : e.isIntegerLiteralExpr() ? "int" : e.isLongLiteralExpr() ? "long" : e.isCharLiteralExpr() ? "char"
+          : e.isDoubleLiteralExpr() ? "double" : null;
+    }
+    if (e instanceof NameExpr n) {
+      Node d = declarationOf(n.getNameAsString(), n);
+      Type written = d instanceof VariableDeclarator v ? v.getType() : d instanceof Parameter p ? p.getType() : null;
+      if (written != null && !written.isVarType() && !written.isUnknownType()) {
+        return TYPE_ARGUMENTS.matcher(written.asString()).replaceAll("").trim();
+      }
+    }
+    SourceTypeFacts t = typeOf(e);
+    return t == null ? null : t.qualifiedName();
+  }
+
   private static String simpleName(String type) {
     return type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
+  }
+
+  private static String unboxed(String simpleName) {
+    return switch (simpleName) {
+      case "Integer" -> "int";
+      case "Boolean" -> "boolean";
+      case "Long" -> "long";
+      case "Character" -> "char";
+      case "Double" -> "double";
+      default -> simpleName;
+    };
   }
 
   CalleeInfo callee(MethodCallExpr m) {
@@ -1141,13 +1181,19 @@ final class SourceResolver {
     }
   }
 
-  /** The single method of {@code m}'s name and arity (static only, if asked) that a source type declares. */
-  private static Optional<MethodDeclaration> onlyMethod(Optional<Node> type, MethodCallExpr m, boolean staticOnly) {
+  /**
+   * The single method of {@code m}'s name and arity (static only, if asked) that a source type declares; of several
+   * (overloads of one arity), the single one whose written parameter types name the arguments' known types.
+   */
+  private Optional<MethodDeclaration> onlyMethod(Optional<Node> type, MethodCallExpr m, boolean staticOnly) {
     List<MethodDeclaration> found = type.filter(n -> n instanceof TypeDeclaration<?>)
         .map(n -> ((TypeDeclaration<?>) n).getMethodsByName(m.getNameAsString()).stream()
             .filter(d -> (!staticOnly || d.isStatic()) && d.getParameters().size() == m.getArguments().size())
             .toList())
         .orElse(List.of());
+    if (found.size() > 1) {
+      found = found.stream().filter(d -> argumentsMatchWrittenTypes(d, m)).toList();
+    }
     return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
   }
 
@@ -1455,6 +1501,9 @@ final class SourceResolver {
     } catch (ClassNotFoundException | LinkageError e) {
       unresolvedExceptions.add(qualified);
       noteUnresolved(qualified);
+      if (ProtocolRegistry.isCheckedApiException(qualified)) {
+        return new ThrownType(qualified, Set.of(qualified, ThrownType.EXCEPTION, ThrownType.THROWABLE), true);
+      }
       return new ThrownType(qualified,
           Set.of(qualified, ThrownType.RUNTIME_EXCEPTION, ThrownType.EXCEPTION, ThrownType.THROWABLE), false);
     }

@@ -1,0 +1,6 @@
+package blind4b.keycloaktx;
+
+/** Keycloak's KeycloakSessionFactory. */
+public interface KeycloakSessionFactory {
+    KeycloakSession create();
+}

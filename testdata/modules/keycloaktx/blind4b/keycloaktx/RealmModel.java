@@ -1,0 +1,8 @@
+package blind4b.keycloaktx;
+
+/** Keycloak's RealmModel. */
+public interface RealmModel {
+    String getId();
+
+    String getName();
+}
