@@ -20,7 +20,7 @@ import org.hibernate.Transaction;
 /**
  * Real transaction leaks (and their fixes) reproduced from public repositories: Hibernate and JTA.
  *
- * Readings used for the labels (all from the contract, /work/shared/semantics.md):
+ * Readings used for the labels (all from the contract, docs/semantics.md):
  * - a module method that stores the session it opens into a field is an accessor, so its result is
  *   borrowed; the method that begins and commits on it is still responsible (rule 1);
  * - an unchecked exception of unknown type passes a catch of a narrower type and is caught by
