@@ -937,13 +937,8 @@ final class SourceResolver {
     Node type = start;
     try {
       while (out.size() < 4 && type instanceof ClassOrInterfaceDeclaration c && !c.getExtendedTypes().isEmpty()) {
-        String q = qualify(TYPE_ARGUMENTS.matcher(c.getExtendedTypes(0).asString()).replaceAll("").trim(), c);
-        var found = facade.getTypeSolver().tryToSolveType(q);
-        if (!found.isSolved() && !q.contains(".")) {
-          String pkg = cu.getPackageDeclaration().map(pd -> pd.getNameAsString() + ".").orElse("");
-          found = facade.getTypeSolver().tryToSolveType(pkg + q);
-        }
-        type = found.isSolved() ? found.getCorrespondingDeclaration().toAst().orElse(null) : null;
+        type = sourceTypeNamed(TYPE_ARGUMENTS.matcher(c.getExtendedTypes(0).asString()).replaceAll("").trim(), c)
+            .orElse(null);
         if (type instanceof TypeDeclaration<?> t) {
           out.add(t);
         }
@@ -1169,16 +1164,21 @@ final class SourceResolver {
   /** The only static method of the call's name and arity that the module type named by {@code scope} declares. */
   private Optional<MethodDeclaration> staticSourceMethod(Expression scope, MethodCallExpr m) {
     try {
-      String q = qualify(scope.toString(), m);
-      var found = facade.getTypeSolver().tryToSolveType(q);
-      if (!found.isSolved() && !q.contains(".")) {
-        String pkg = cu.getPackageDeclaration().map(pd -> pd.getNameAsString() + ".").orElse("");
-        found = facade.getTypeSolver().tryToSolveType(pkg + q);
-      }
-      return found.isSolved() ? onlyMethod(found.getCorrespondingDeclaration().toAst(), m, true) : Optional.empty();
+      return onlyMethod(sourceTypeNamed(scope.toString(), m), m, true);
     } catch (RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }
+  }
+
+  /** The source declaration of the type written {@code name} at {@code at} (imports, then this package), if any. */
+  private Optional<Node> sourceTypeNamed(String name, Node at) {
+    String q = qualify(name, at);
+    var found = facade.getTypeSolver().tryToSolveType(q);
+    if (!found.isSolved() && !q.contains(".")) {
+      String pkg = cu.getPackageDeclaration().map(pd -> pd.getNameAsString() + ".").orElse("");
+      found = facade.getTypeSolver().tryToSolveType(pkg + q);
+    }
+    return found.isSolved() ? found.getCorrespondingDeclaration().toAst() : Optional.empty();
   }
 
   /**
