@@ -111,6 +111,15 @@ record QueryWrapper(List<List<Step>> whenTrue, List<List<Step>> whenFalse) {
         }
       }
       Map<Key, Key> after = copies;
+      if (op instanceof Op.Call c && c.sameAs() != null && c.resultVar() != null
+          && c.resultVar().kind() == Key.Kind.LOCAL) {
+        after = new HashMap<>(copies);
+        after.put(c.resultVar(), c.sameAs()); // UserTransaction ut = ut(): an accessor's result (not a factory's)
+        Summary s = c.localCallee() == null ? null : summaries.get(c.localCallee());
+        if (s != null && s.returnsAcquired()) {
+          after.remove(c.resultVar());
+        }
+      }
       if (op instanceof Op.Copy c) {
         if (c.dst().kind() != Key.Kind.LOCAL) {
           return false;

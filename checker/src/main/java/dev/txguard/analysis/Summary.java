@@ -22,6 +22,8 @@ import java.util.Set;
  * @param guardConstant for a summary that depends on an enum parameter, the constant whose test guards it
  *     ({@code whenTrue}: the argument is that constant); null for a boolean guard
  * @param query what the method returns when it is a query wrapper, or null
+ * @param beginsWhenTrue the method returns a boolean that says whether it began: its {@code begins} happen on the
+ *     paths that return true and on no path that returns false (OFBiz's {@code boolean began = TransactionUtil.begin()})
  */
 record Summary(
     Map<Slot, TxInfo> begins,
@@ -35,7 +37,8 @@ record Summary(
     Summary whenFalse,
     Kept kept,
     String guardConstant,
-    QueryWrapper query) {
+    QueryWrapper query,
+    boolean beginsWhenTrue) {
   static final Summary NONE = new Summary(Map.of(), null, Set.of(), Set.of(), Set.of(), false);
 
   /**
@@ -51,19 +54,25 @@ record Summary(
 
   Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, Set<Slot> closes,
       boolean returnsAcquired) {
-    this(begins, returnsHandle, ends, escapes, closes, returnsAcquired, -1, null, null, null, null, null);
+    this(begins, returnsHandle, ends, escapes, closes, returnsAcquired, -1, null, null, null, null, null, false);
   }
 
   /** This summary, whose result is kept elsewhere too. */
   Summary withKept(Kept k) {
     return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, k,
-        guardConstant, query);
+        guardConstant, query, beginsWhenTrue);
   }
 
   /** This summary, of a method that is query wrapper {@code q}. */
   Summary withQuery(QueryWrapper q) {
     return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, kept,
-        guardConstant, q);
+        guardConstant, q, beginsWhenTrue);
+  }
+
+  /** This summary, of a method whose begins happen exactly on the paths that return true. */
+  Summary withBeginsWhenTrue() {
+    return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, kept,
+        guardConstant, query, true);
   }
 
   Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, boolean returnsAcquired) {
@@ -85,7 +94,7 @@ record Summary(
    */
   Summary withContexts(int guard, String constant, Summary whenTrue, Summary whenFalse) {
     return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, kept,
-        constant, query);
+        constant, query, beginsWhenTrue);
   }
 
   /** The summary for a call whose guard argument is {@code value} (null: not known). */

@@ -66,6 +66,9 @@ final class UnitAnalyzer {
   private final Set<Key> storedObjects = new HashSet<>();
   /** Transactions begun through an owner that is kept elsewhere (a field, a parameter, a kept read): that owner. */
   private final Map<Integer, Key> keptOwners = new HashMap<>();
+  /** Calls whose result a branch tests ({@link Cond.CallResult}), each with its node; by identity. */
+  private final Map<Op.Call, Node> branchedCallNodes = new java.util.IdentityHashMap<>();
+  private final Set<Op.Call> branchedCalls = branchedCallNodes.keySet();
 
   /**
    * What the unit knows about a transaction it began. {@code acquired}: its object was acquired in this unit (on some
@@ -100,6 +103,19 @@ final class UnitAnalyzer {
     this.options = options;
     this.assumedActive = assumedActive;
     this.tracked = trackedKeys();
+    Set<Op.Call> tested = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Node n : graph.nodes()) {
+      if (n.op() instanceof Op.Branch b && b.cond() instanceof Cond.CallResult r) {
+        tested.add(r.call());
+      }
+    }
+    if (!tested.isEmpty()) {
+      for (Node n : graph.nodes()) {
+        if (n.op() instanceof Op.Call c && tested.contains(c)) {
+          branchedCallNodes.put(c, n);
+        }
+      }
+    }
   }
 
   /**
@@ -170,6 +186,9 @@ final class UnitAnalyzer {
       } else if (op instanceof Op.Copy c) {
         copies.add(c);
       } else if (op instanceof Op.Call c) {
+        if (c.sameAs() != null && c.resultVar() != null) {
+          copies.add(new Op.Copy(c.resultVar(), c.sameAs(), false)); // an accessor's result: see callEffects
+        }
         // A begin wrapper's argument: whether the object was acquired decides rule 2 for the begin it makes.
         Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
         for (Summary sv : summary == null ? List.<Summary>of() : contexts(summary)) {
@@ -701,10 +720,11 @@ final class UnitAnalyzer {
   }
 
   private State assignBool(State s, Op.AssignBool a) {
-    if (a.var().equals(Key.RESULT)) {
-      return s; // read by a query wrapper's summary, not by this unit's paths
-    }
     Tri v = eval(s, a.value());
+    if (a.var().equals(Key.RESULT)) {
+      // Read by summaries only (whether a begin wrapper's result says it began); a constant, or nothing.
+      return v == Tri.UNKNOWN ? s : s.withFact(Key.RESULT, v == Tri.TRUE);
+    }
     return s.withFact(a.var(), v == Tri.UNKNOWN ? null : v == Tri.TRUE);
   }
 
@@ -768,14 +788,8 @@ final class UnitAnalyzer {
         }
       }
       if (completes) {
-        for (Map.Entry<Summary.Slot, TxInfo> e : summary.begins().entrySet()) {
-          Key k = e.getKey().inCaller(c.args(), c.receiverIsThis(), receiver);
-          if (k != null) {
-            // On another object's field the callee's rollback is no statement this method can write: no fix.
-            TxInfo info = receiver != null && e.getKey().kind() != Key.Kind.PARAM ? e.getValue().withoutFix()
-                : e.getValue();
-            out = begin(out, node, k, false, null, info);
-          }
+        if (!(summary.beginsWhenTrue() && branchedCalls.contains(c))) {
+          out = wrapperBegins(out, node, c, summary); // else on the branch where it returned true
         }
         if (summary.returnsHandle() != null && c.resultVar() != null) {
           return begin(out, node, c.resultVar(), true, null, summary.returnsHandle());
@@ -814,9 +828,29 @@ final class UnitAnalyzer {
       }
     }
     if (completes && c.resultVar() != null && !holder) {
-      // A factory wrapper's result is acquired here like a factory's; any other call's result is borrowed.
+      // A factory wrapper's result is acquired here like a factory's; any other call's result is borrowed, and an
+      // accessor's (a chain of no-argument calls, not a factory) is the object its spelling names elsewhere.
       boolean factory = summary != null && summary.returnsAcquired();
+      if (!factory && c.sameAs() != null) {
+        return copy(out, new Op.Copy(c.resultVar(), c.sameAs(), false));
+      }
       out = bind(out, c.resultVar(), factory ? Binding.ACQUIRED : null);
+    }
+    return out;
+  }
+
+  /** The begins of a begin wrapper's summary, on the caller's locations. */
+  private State wrapperBegins(State s, Node node, Op.Call c, Summary summary) {
+    Key receiver = c.receiverIsThis() ? null : c.receiver();
+    State out = s;
+    for (Map.Entry<Summary.Slot, TxInfo> e : summary.begins().entrySet()) {
+      Key k = e.getKey().inCaller(c.args(), c.receiverIsThis(), receiver);
+      if (k != null) {
+        // On another object's field the callee's rollback is no statement this method can write: no fix.
+        TxInfo info = receiver != null && e.getKey().kind() != Key.Kind.PARAM ? e.getValue().withoutFix()
+            : e.getValue();
+        out = begin(out, node, k, false, null, info);
+      }
     }
     return out;
   }
@@ -830,6 +864,9 @@ final class UnitAnalyzer {
     Key named = kept.slot() == null ? null : kept.slot().inCaller(c.args(), c.receiverIsThis());
     if (named != null && kept.begun() != null) {
       return copy(s, new Op.Copy(c.resultVar(), named, false)); // the summary's begins already began on it
+    }
+    if (kept.begun() == null && c.sameAs() != null) {
+      return copy(s, new Op.Copy(c.resultVar(), c.sameAs(), false)); // em = em(): the object em() names everywhere
     }
     // Someone else holds it: the result aliases a location no local names, so a begin on it is not the unit's own.
     Key marker = Key.expr("kept:" + node.id());
@@ -918,8 +955,12 @@ final class UnitAnalyzer {
    * A query wrapper's result, as its own tests on the caller's locations: the states of every path of the wrapper that
    * returns {@code value} (a wrapper the caller cannot follow, or any other method, decides nothing).
    */
-  private List<State> assumeCallResult(State s, Op.Call call, boolean value) {
-    Summary summary = summaryAt(s, call);
+  private List<State> assumeCallResult(State s0, Op.Call call, boolean value) {
+    Summary summary = summaryAt(s0, call);
+    State s = s0;
+    if (summary != null && summary.beginsWhenTrue() && value && branchedCalls.contains(call)) {
+      s = wrapperBegins(s0, branchedCallNodes.get(call), call, summary); // boolean began = TransactionUtil.begin()
+    }
     QueryWrapper q = summary == null ? null : summary.query();
     if (q == null) {
       return List.of(s);

@@ -148,6 +148,7 @@ public final class UnitSetAnalysis {
     // Begin wrapper / returned handle: what a plain run begins and never ends.
     UnitAnalyzer plain = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), facts).run();
     Map<Summary.Slot, TxInfo> begins = new LinkedHashMap<>();
+    Set<Integer> slotBegins = new LinkedHashSet<>();
     TxInfo returnsHandle = null;
     Summary.Kept kept = null;
     for (Map.Entry<Integer, UnitAnalyzer.BeginRecord> e : plain.begins().entrySet()) {
@@ -167,6 +168,7 @@ public final class UnitSetAnalysis {
       } else if (!plain.ended(tx) && b.location().isShared() && b.location().kind() != Key.Kind.CAPTURED
           && !b.location().onLocalReceiver()) {
         begins.put(Summary.Slot.of(b.location()), b.info());
+        slotBegins.add(tx);
       }
     }
 
@@ -198,7 +200,36 @@ public final class UnitSetAnalysis {
       kept = new Summary.Kept(null, null); // an accessor: what it returns is borrowed, and so is a begin on it
     }
     Summary summary = new Summary(begins, returnsHandle, ends, escapes, closes, factory);
+    if (!slotBegins.isEmpty() && kept == null && returnsHandle == null && beginsWhenTrue(plain, slotBegins)) {
+      summary = summary.withBeginsWhenTrue();
+    }
     return kept == null || returnsHandle != null ? summary : summary.withKept(kept);
+  }
+
+  /**
+   * Whether the method's result says whether it began (a begin wrapper that begins only when no transaction is in place
+   * and returns true when it did): on every return, each of {@code txs} is still open exactly when the result is
+   * true. (One that always returns true qualifies: its callers' false branch is infeasible and holds no transaction.)
+   */
+  private static boolean beginsWhenTrue(UnitAnalyzer plain, Set<Integer> txs) {
+    boolean someReturn = false;
+    for (State s : plain.exitStates()) {
+      if (s.exitKind != ExitKind.RETURN) {
+        continue;
+      }
+      Boolean result = s.facts.get(Key.RESULT);
+      if (result == null) {
+        return false;
+      }
+      for (int tx : txs) {
+        TxStatus st = s.tx.get(tx);
+        if ((st != null && st.isOpen()) != result) {
+          return false;
+        }
+      }
+      someReturn = true;
+    }
+    return someReturn;
   }
 
   /** A begin location a caller has its own name for: a parameter, a field, an expression of the receiver. */
@@ -265,6 +296,9 @@ public final class UnitSetAnalysis {
       } else if (op instanceof Op.Copy c) {
         keys.add(c.src()); // Transaction tx = currentSession().getTransaction(); ... tx.rollback();
       } else if (op instanceof Op.Call c) {
+        if (c.sameAs() != null) {
+          keys.add(c.sameAs()); // EntityManager em = em(); ... em.getTransaction().rollback();
+        }
         keys.addAll(c.args().stream().filter(k -> k != null).toList());
         if (c.localCallee() != null && c.receiver() != null) {
           keys.add(c.receiver()); // db.close() of a closer on a field: a wrapper around it closes that field

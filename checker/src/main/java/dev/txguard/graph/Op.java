@@ -60,7 +60,11 @@ public sealed interface Op {
   /**
    * A call that is not a protocol call. {@code localCallee} identifies a method of the same compilation unit (for
    * wrapper summaries), {@code resultVar} the variable its result is assigned to; {@code storesArguments}: the
-   * receiver is a collection or map that keeps its arguments. Its exception edges are wired by the builder.
+   * receiver is a collection or map that keeps its arguments. {@code sameAs}: for a result assigned to a local, the
+   * key the call's spelling has as a receiver when it is a chain of no-argument calls from {@code this}, a type or a
+   * field ({@code EntityManager em = em();}): an accessor's result is that same object (semantics, "Same object,
+   * different spellings"), which the analysis decides from the callee's summary. Its exception edges are wired by the
+   * builder.
    */
   record Call(
       String name,
@@ -69,8 +73,14 @@ public sealed interface Op {
       List<Key> args,
       String localCallee,
       Key resultVar,
-      boolean storesArguments)
+      boolean storesArguments,
+      Key sameAs)
       implements Op {
+    public Call(String name, Key receiver, boolean receiverIsThis, List<Key> args, String localCallee, Key resultVar,
+        boolean storesArguments) {
+      this(name, receiver, receiverIsThis, args, localCallee, resultVar, storesArguments, null);
+    }
+
     /** Constructors are not methods: the hand-off-by-name rule does not apply to them. */
     public boolean isConstructor() {
       return name.startsWith("new ");

@@ -129,8 +129,7 @@ final class CompilationUnitAnalysis {
       return;
     }
 
-    JavacTypeFacts.Cache typeCache = new JavacTypeFacts.Cache(state.getTypes());
-    JavacLowering lowering = new JavacLowering(state, registry, typeCache, classes, sites, fixFacts, module);
+    JavacLowering lowering = new JavacLowering(state, registry, module.typeCache(), classes, sites, fixFacts, module);
     List<FlowGraph> graphs = new ArrayList<>();
     IdentityHashMap<FlowGraph, UnitRef> refs = new IdentityHashMap<>();
     for (UnitRef u : units) {

@@ -89,7 +89,6 @@ final class JavacLowering {
   private final SiteFactory sites;
   private final FixFacts fixFacts;
   private final JavacModule module;
-  private final Map<Type, ThrownType> thrownTypes = new HashMap<>();
 
   // Per unit.
   private FlowGraphBuilder b;
@@ -304,7 +303,9 @@ final class JavacLowering {
   private void recordStatusVar(VariableTree v) {
     Symbol sym = ASTHelpers.getSymbol(v);
     if (sym == null || v.getInitializer() == null
-        || (sym.flags() & (com.sun.tools.javac.code.Flags.FINAL | com.sun.tools.javac.code.Flags.EFFECTIVELY_FINAL)) == 0
+        // Not javac's EFFECTIVELY_FINAL flag: Flow sets it, and a callee in a file that javac has not flowed yet
+        // (a later file, under -XDcompilePolicy=simple) would lose its status variables (design.md, session 12).
+        || ((sym.flags() & com.sun.tools.javac.code.Flags.FINAL) == 0 && assignedInUnit(sym.getSimpleName().toString()))
         || !(strip(v.getInitializer()) instanceof MethodInvocationTree m)) {
       return;
     }
@@ -321,8 +322,10 @@ final class JavacLowering {
     ExpressionTree e = r.getExpression();
     if (e != null) {
       ExpressionTree inner = strip(e);
-      if (returnsBoolean && isComputedCondition(inner) && !isBeginCall(inner)) {
-        // What a query wrapper's summary reads (semantics: query wrappers); nothing else in the graph reads it.
+      if (returnsBoolean && (isComputedCondition(inner) || inner instanceof LiteralTree || inner instanceof IdentifierTree)
+          && !isBeginCall(inner)) {
+        // What a query wrapper's summary reads (semantics: query wrappers), and a begin wrapper's that says whether it
+        // began (OFBiz's `return true;` after the begin); nothing else in the graph reads it.
         b.assignBool(Key.RESULT, cond(inner), sites.of(e));
       } else if (isBeginCall(inner) || isAccessor(inner)) {
         Key tmp = temp();
@@ -606,8 +609,9 @@ final class JavacLowering {
           b.op(new Op.Clear(dst, false), sites.of(value));
         }
       } else {
-        lowerCall(m, dst);
-        if (isFactory(m, role)) {
+        boolean factory = isFactory(m, role);
+        lowerCall(m, dst, role == null && !factory && dst.kind() == Key.Kind.LOCAL && !readsKept(m) ? sameAsKey(m) : null);
+        if (factory) {
           b.op(new Op.Acquire(dst), sites.of(value));
         } else if (readsKept(m)) {
           // Read from a ThreadLocal or a collection: someone else keeps it (settled detail 4), like a field's value.
@@ -707,6 +711,38 @@ final class JavacLowering {
   }
 
   private void lowerCall(MethodInvocationTree m, Key resultVar) {
+    lowerCall(m, resultVar, null);
+  }
+
+  /**
+   * The key a local's initializer {@code m} has when it names the same object at every call: a chain of no-argument
+   * calls from {@code this}, a type or a field ({@code em()}, {@code Loader.getInstance().getUserTransaction()}), spelled
+   * as the same call gets as a receiver; null for any other call.
+   */
+  private Key sameAsKey(MethodInvocationTree m) {
+    return accessorChain(m) ? Key.expr(text(m)) : null;
+  }
+
+  private boolean accessorChain(MethodInvocationTree m) {
+    if (!m.getArguments().isEmpty()) {
+      return false;
+    }
+    ExpressionTree r = JavacCallFacts.receiver(m);
+    if (r == null || isThis(r)) {
+      return true;
+    }
+    ExpressionTree s = strip(r);
+    if (s instanceof MethodInvocationTree inner) {
+      return accessorChain(inner);
+    }
+    if (ASTHelpers.getSymbol(s) instanceof Symbol.ClassSymbol) {
+      return true; // a static accessor
+    }
+    Key k = keyOf(s);
+    return k != null && k.kind() == Key.Kind.FIELD;
+  }
+
+  private void lowerCall(MethodInvocationTree m, Key resultVar, Key sameAs) {
     ExpressionTree receiver = JavacCallFacts.receiver(m);
     lowerExpr(receiver);
     List<Key> args = new ArrayList<>();
@@ -745,7 +781,7 @@ final class JavacLowering {
     Key receiverKey = receiver == null ? null : keyOf(strip(receiver));
     b.call(
         new Op.Call(sym.getSimpleName().toString(), receiverKey, receiverIsThis, args, localCallee, resultVar,
-            storesArguments(receiver, sym)),
+            storesArguments(receiver, sym), sameAs),
         site,
         thrownTypes(sym));
   }
@@ -1394,21 +1430,7 @@ final class JavacLowering {
   }
 
   ThrownType thrownType(Type type) {
-    if (type == null) {
-      return null;
-    }
-    Type t = type.hasTag(TypeTag.TYPEVAR) ? type.getUpperBound() : type;
-    if (t == null || !t.hasTag(TypeTag.CLASS)) {
-      return null;
-    }
-    return thrownTypes.computeIfAbsent(types.erasure(t), et -> {
-      Set<String> supers = new HashSet<>();
-      for (Type s : types.closure(et)) {
-        supers.add(s.tsym.getQualifiedName().toString());
-      }
-      boolean checked = !supers.contains(ThrownType.RUNTIME_EXCEPTION) && !supers.contains("java.lang.Error");
-      return new ThrownType(et.tsym.getQualifiedName().toString(), supers, checked);
-    });
+    return typeCache.thrownType(type);
   }
 
   static String methodId(Symbol.MethodSymbol sym) {

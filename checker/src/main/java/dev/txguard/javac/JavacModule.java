@@ -168,6 +168,11 @@ final class JavacModule implements ModuleBodies {
     return lowering.lowerMethod(m, name, id, config.buildOptions);
   }
 
+  /** The type facts of this compilation, shared by every unit's lowering. */
+  JavacTypeFacts.Cache typeCache() {
+    return typeCache;
+  }
+
   /** A lowering for {@code cu}: its own sites and same-file classes, the module's types. */
   JavacLowering loweringFor(CompilationUnitTree cu) {
     VisitorState there = state.withPath(new TreePath(cu));

@@ -4,6 +4,7 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import dev.txguard.graph.ThrownType;
 import dev.txguard.protocol.TypeFacts;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,10 +13,14 @@ import java.util.Set;
 
 /** {@link TypeFacts} from javac's types; one cache per compilation unit. */
 final class JavacTypeFacts implements TypeFacts {
-  /** Caches the facts of each class symbol for one compilation unit's lowering. */
+  /**
+   * Caches the facts of each class symbol, and what each exception type is, for one compilation: symbols do not change
+   * while the checks run, and one cache for every unit keeps javac's {@code Types.closure} off the hot path.
+   */
   static final class Cache {
     private final Types types;
     private final Map<Symbol.TypeSymbol, JavacTypeFacts> facts = new HashMap<>();
+    private final Map<Type, ThrownType> thrownTypes = new HashMap<>();
 
     Cache(Types types) {
       this.types = types;
@@ -39,6 +44,25 @@ final class JavacTypeFacts implements TypeFacts {
       }
       Symbol.TypeSymbol sym = t.tsym;
       return facts.computeIfAbsent(sym, s -> new JavacTypeFacts(types, types.erasure(s.type)));
+    }
+
+    /** An exception type as the analysis sees it (its name, supertypes, checked or not); null for no class type. */
+    ThrownType thrownType(Type type) {
+      if (type == null) {
+        return null;
+      }
+      Type t = type.hasTag(com.sun.tools.javac.code.TypeTag.TYPEVAR) ? type.getUpperBound() : type;
+      if (t == null || !t.hasTag(com.sun.tools.javac.code.TypeTag.CLASS)) {
+        return null;
+      }
+      return thrownTypes.computeIfAbsent(types.erasure(t), et -> {
+        Set<String> supers = new HashSet<>();
+        for (Type s : types.closure(et)) {
+          supers.add(s.tsym.getQualifiedName().toString());
+        }
+        boolean checked = !supers.contains(ThrownType.RUNTIME_EXCEPTION) && !supers.contains("java.lang.Error");
+        return new ThrownType(et.tsym.getQualifiedName().toString(), supers, checked);
+      });
     }
   }
 

@@ -299,8 +299,10 @@ final class SourceLowering {
     if (r.getExpression().isPresent()) {
       Expression e = r.getExpression().get();
       Expression inner = strip(e);
-      if (returnsBoolean && isComputedCondition(inner) && !isBeginCall(inner)) {
-        // What a query wrapper's summary reads (semantics: query wrappers); nothing else in the graph reads it.
+      if (returnsBoolean && (isComputedCondition(inner) || inner instanceof BooleanLiteralExpr || inner instanceof NameExpr)
+          && !isBeginCall(inner)) {
+        // What a query wrapper's summary reads (semantics: query wrappers), and a begin wrapper's that says whether it
+        // began (OFBiz's `return true;` after the begin); nothing else in the graph reads it.
         b.assignBool(Key.RESULT, cond(inner), sites.of(e));
       } else if (isBeginCall(inner) || isAccessor(inner)) {
         Key tmp = temp();
@@ -546,8 +548,10 @@ final class SourceLowering {
         Key owner = ownerKey(m);
         b.op(owner != null ? new Op.Copy(dst, owner, true) : new Op.Clear(dst, false), sites.of(value));
       } else {
-        lowerCall(m, dst);
-        if (isFactory(m, role)) {
+        boolean factory = isFactory(m, role);
+        lowerCall(m, dst, role == null && !factory && dst.kind() == Key.Kind.LOCAL && !resolver.readsKept(m)
+            ? sameAsKey(m) : null);
+        if (factory) {
           b.op(new Op.Acquire(dst), sites.of(value));
         } else if (resolver.readsKept(m)) {
           // Read from a ThreadLocal or a collection: someone else keeps it (settled detail 4), like a field's value.
@@ -668,6 +672,37 @@ final class SourceLowering {
   }
 
   private void lowerCall(MethodCallExpr m, Key resultVar) {
+    lowerCall(m, resultVar, null);
+  }
+
+  /**
+   * The key a local's initializer {@code m} has when it names the same object at every call: a chain of no-argument
+   * calls from {@code this}, a type or a field ({@code em()}, {@code Loader.getInstance().getUserTransaction()}), spelled
+   * as the same call gets as a receiver; null for any other call.
+   */
+  private Key sameAsKey(MethodCallExpr m) {
+    return accessorChain(m) ? Key.expr(text(m)) : null;
+  }
+
+  private boolean accessorChain(MethodCallExpr m) {
+    if (!m.getArguments().isEmpty()) {
+      return false;
+    }
+    Expression r = m.getScope().map(SourceLowering::strip).orElse(null);
+    if (r == null || r instanceof ThisExpr) {
+      return true;
+    }
+    if (r instanceof MethodCallExpr inner) {
+      return accessorChain(inner);
+    }
+    if (resolver.isTypeName(r)) {
+      return true; // a static accessor
+    }
+    Key k = keyOf(r);
+    return k != null && k.kind() == Key.Kind.FIELD;
+  }
+
+  private void lowerCall(MethodCallExpr m, Key resultVar, Key sameAs) {
     Expression receiver = m.getScope().orElse(null);
     lowerExpr(receiver);
     List<Key> args = new ArrayList<>();
@@ -700,7 +735,7 @@ final class SourceLowering {
     boolean receiverIsThis = receiver == null || strip(receiver) instanceof ThisExpr || callee.isStatic();
     Key receiverKey = receiver == null ? null : keyOf(strip(receiver));
     b.call(new Op.Call(m.getNameAsString(), receiverKey, receiverIsThis, args, callee.localId(), resultVar,
-        resolver.storesArguments(m)), site, callee.thrown());
+        resolver.storesArguments(m), sameAs), site, callee.thrown());
   }
 
   private boolean lowerProtocolCall(MethodCallExpr m, CallRole role, Key resultVar, Site site) {
