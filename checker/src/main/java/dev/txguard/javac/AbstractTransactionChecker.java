@@ -92,7 +92,12 @@ abstract class AbstractTransactionChecker extends BugChecker
     Description.Builder d = buildDescription(new JCDiagnostic.SimpleDiagnosticPosition(f.at().start()));
     d.setMessage(f.message());
     if (!f.rollbackStatement().isEmpty() && at != null) {
-      Optional<SuggestedFix> fix = RollbackFix.build(f, at, analysis, state);
+      Optional<SuggestedFix> fix;
+      try {
+        fix = RollbackFix.build(f, at, analysis, state);
+      } catch (RuntimeException e) {
+        fix = Optional.empty(); // a fix that cannot be built is left out; the finding stands
+      }
       fix.ifPresent(d::addFix);
     }
     return d.build();

@@ -43,7 +43,12 @@ final class FixFacts {
     }
     Type owner = handleExpr != null ? ASTHelpers.getType(handleExpr) : ASTHelpers.getType(call);
     if (receiver == null && handleExpr == null && ASTHelpers.getSymbol(call) != null) {
-      owner = ASTHelpers.getType(call);
+      // An unqualified zero-config begin (`begin();` on this): the rollback is a method of the class declaring it,
+      // not of what begin() returns (void, for one that returns nothing).
+      Symbol.MethodSymbol m = ASTHelpers.getSymbol(call);
+      Type returned = ASTHelpers.getType(call);
+      owner = returned != null && returned.hasTag(com.sun.tools.javac.code.TypeTag.CLASS) ? returned
+          : m.owner.type;
     }
     byBegin.put(site.start(), new BeginFacts(owner, receiver == null ? null : ASTHelpers.getType(receiver), locals));
   }

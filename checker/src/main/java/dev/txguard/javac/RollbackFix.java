@@ -236,6 +236,9 @@ final class RollbackFix {
     List<Type> checked = new ArrayList<>();
     boolean declared = false;
     for (Type t : types.closure(types.erasure(owner))) {
+      if (!(t.tsym instanceof Symbol.ClassSymbol)) {
+        continue; // a type without members (a primitive, void, a type variable's own symbol)
+      }
       for (Symbol m : t.tsym.members().getSymbolsByName(state.getName(method))) {
         if (m instanceof Symbol.MethodSymbol ms) {
           declared = true;

@@ -1,0 +1,7 @@
+package jrbatch;
+
+public class DataStoreException extends Exception {
+  public DataStoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

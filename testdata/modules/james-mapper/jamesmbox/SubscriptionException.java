@@ -1,0 +1,7 @@
+package jamesmbox;
+
+public class SubscriptionException extends MailboxException {
+  public SubscriptionException(Throwable cause) {
+    super("subscription failed", cause);
+  }
+}
