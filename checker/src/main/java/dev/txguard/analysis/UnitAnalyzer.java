@@ -953,7 +953,8 @@ final class UnitAnalyzer {
 
   /**
    * A query wrapper's result, as its own tests on the caller's locations: the states of every path of the wrapper that
-   * returns {@code value} (a wrapper the caller cannot follow, or any other method, decides nothing).
+   * returns {@code value} (a wrapper the caller cannot follow, or any other method, decides nothing). A begin wrapper
+   * whose result says it began ({@link Summary#beginsWhenTrue}) begins here, on the branch where it returned true.
    */
   private List<State> assumeCallResult(State s0, Op.Call call, boolean value) {
     Summary summary = summaryAt(s0, call);
