@@ -112,13 +112,9 @@ record QueryWrapper(List<List<Step>> whenTrue, List<List<Step>> whenFalse) {
       }
       Map<Key, Key> after = copies;
       if (op instanceof Op.Call c && c.sameAs() != null && c.resultVar() != null
-          && c.resultVar().kind() == Key.Kind.LOCAL) {
+          && c.resultVar().kind() == Key.Kind.LOCAL && !returnsAcquired(c)) {
         after = new HashMap<>(copies);
         after.put(c.resultVar(), c.sameAs()); // UserTransaction ut = ut(): an accessor's result (not a factory's)
-        Summary s = c.localCallee() == null ? null : summaries.get(c.localCallee());
-        if (s != null && s.returnsAcquired()) {
-          after.remove(c.resultVar());
-        }
       }
       if (op instanceof Op.Copy c) {
         if (c.dst().kind() != Key.Kind.LOCAL) {
@@ -133,6 +129,11 @@ record QueryWrapper(List<List<Step>> whenTrue, List<List<Step>> whenFalse) {
         }
       }
       return true;
+    }
+
+    private boolean returnsAcquired(Op.Call c) {
+      Summary s = c.localCallee() == null ? null : summaries.get(c.localCallee());
+      return s != null && s.returnsAcquired();
     }
 
     private boolean branch(Node n, Cond cond, List<Step> steps, Map<Key, Key> copies) {

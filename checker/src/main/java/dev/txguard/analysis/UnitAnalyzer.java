@@ -102,13 +102,8 @@ final class UnitAnalyzer {
     this.handOff = handOff;
     this.options = options;
     this.assumedActive = assumedActive;
-    this.tracked = trackedKeys();
     Set<Op.Call> tested = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (Node n : graph.nodes()) {
-      if (n.op() instanceof Op.Branch b && b.cond() instanceof Cond.CallResult r) {
-        tested.add(r.call());
-      }
-    }
+    this.tracked = trackedKeys(tested);
     if (!tested.isEmpty()) {
       for (Node n : graph.nodes()) {
         if (n.op() instanceof Op.Call c && tested.contains(c)) {
@@ -138,9 +133,10 @@ final class UnitAnalyzer {
    * hand-off does not track a variable: a value that holds no transaction and no object of one ({@code new Object[]
    * {name, email}} after {@code if (name == null) name = "";}) hands off nothing, and one that does is tracked by
    * its begin or its copy. The others (a new list, a local assigned {@code null} and tested) are not part of the
-   * state: a method with many of them costs no more than one with none.
+   * state: a method with many of them costs no more than one with none. The same pass adds to {@code testedCalls}
+   * every call whose result a branch tests.
    */
-  private Set<Key> trackedKeys() {
+  private Set<Key> trackedKeys(Set<Op.Call> testedCalls) {
     Set<Key> out = new HashSet<>(assumedActive.keySet());
     List<Op.Copy> copies = new ArrayList<>();
     Set<Key> acquiredKeys = new HashSet<>();
@@ -172,6 +168,7 @@ final class UnitAnalyzer {
       } else if (op instanceof Op.Branch b && b.cond() instanceof Cond.Query q) {
         addKey(out, q.key());
       } else if (op instanceof Op.Branch b && b.cond() instanceof Cond.CallResult r) {
+        testedCalls.add(r.call()); // for a begin wrapper whose result says it began (branchedCallNodes)
         Summary summary = summaries.get(r.call().localCallee());
         if (summary != null && summary.query() != null) {
           List<List<QueryWrapper.Step>> paths = new ArrayList<>(summary.query().whenTrue());

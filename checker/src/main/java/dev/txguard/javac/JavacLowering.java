@@ -610,10 +610,11 @@ final class JavacLowering {
         }
       } else {
         boolean factory = isFactory(m, role);
-        lowerCall(m, dst, role == null && !factory && dst.kind() == Key.Kind.LOCAL && !readsKept(m) ? sameAsKey(m) : null);
+        boolean keptRead = !factory && readsKept(m);
+        lowerCall(m, dst, role == null && !factory && !keptRead && dst.kind() == Key.Kind.LOCAL ? sameAsKey(m) : null);
         if (factory) {
           b.op(new Op.Acquire(dst), sites.of(value));
-        } else if (readsKept(m)) {
+        } else if (keptRead) {
           // Read from a ThreadLocal or a collection: someone else keeps it (settled detail 4), like a field's value.
           Key kept = KeptReads.location(text(m) + "@" + sites.start(m));
           b.op(new Op.Clear(kept, false), sites.of(value)); // each read may yield another element: no stale alias

@@ -549,11 +549,11 @@ final class SourceLowering {
         b.op(owner != null ? new Op.Copy(dst, owner, true) : new Op.Clear(dst, false), sites.of(value));
       } else {
         boolean factory = isFactory(m, role);
-        lowerCall(m, dst, role == null && !factory && dst.kind() == Key.Kind.LOCAL && !resolver.readsKept(m)
-            ? sameAsKey(m) : null);
+        boolean keptRead = !factory && resolver.readsKept(m);
+        lowerCall(m, dst, role == null && !factory && !keptRead && dst.kind() == Key.Kind.LOCAL ? sameAsKey(m) : null);
         if (factory) {
           b.op(new Op.Acquire(dst), sites.of(value));
-        } else if (resolver.readsKept(m)) {
+        } else if (keptRead) {
           // Read from a ThreadLocal or a collection: someone else keeps it (settled detail 4), like a field's value.
           Key kept = KeptReads.location(text(m) + "@" + sites.start(m));
           b.op(new Op.Clear(kept, false), sites.of(value)); // each read may yield another element: no stale alias
