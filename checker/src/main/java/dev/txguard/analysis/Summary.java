@@ -24,6 +24,9 @@ import java.util.Set;
  * @param query what the method returns when it is a query wrapper, or null
  * @param beginsWhenTrue the method returns a boolean that says whether it began: its {@code begins} happen on the
  *     paths that return true and on no path that returns false (OFBiz's {@code boolean began = TransactionUtil.begin()})
+ * @param joins slots of {@code begins} where the method begins only when no transaction is active there (Roller's
+ *     {@code if (!em.getTransaction().isActive()) em.getTransaction().begin();}): a caller whose transaction there
+ *     is open continues it
  */
 record Summary(
     Map<Slot, TxInfo> begins,
@@ -38,7 +41,8 @@ record Summary(
     Kept kept,
     String guardConstant,
     QueryWrapper query,
-    boolean beginsWhenTrue) {
+    boolean beginsWhenTrue,
+    Set<Slot> joins) {
   static final Summary NONE = new Summary(Map.of(), null, Set.of(), Set.of(), Set.of(), false);
 
   /**
@@ -54,25 +58,31 @@ record Summary(
 
   Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, Set<Slot> closes,
       boolean returnsAcquired) {
-    this(begins, returnsHandle, ends, escapes, closes, returnsAcquired, -1, null, null, null, null, null, false);
+    this(begins, returnsHandle, ends, escapes, closes, returnsAcquired, -1, null, null, null, null, null, false, Set.of());
+  }
+
+  /** This summary, whose begins on {@code slots} happen only where no transaction is active. */
+  Summary withJoins(Set<Slot> slots) {
+    return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, kept,
+        guardConstant, query, beginsWhenTrue, slots);
   }
 
   /** This summary, whose result is kept elsewhere too. */
   Summary withKept(Kept k) {
     return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, k,
-        guardConstant, query, beginsWhenTrue);
+        guardConstant, query, beginsWhenTrue, joins);
   }
 
   /** This summary, of a method that is query wrapper {@code q}. */
   Summary withQuery(QueryWrapper q) {
     return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, kept,
-        guardConstant, q, beginsWhenTrue);
+        guardConstant, q, beginsWhenTrue, joins);
   }
 
   /** This summary, of a method whose begins happen exactly on the paths that return true. */
   Summary withBeginsWhenTrue() {
     return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, kept,
-        guardConstant, query, true);
+        guardConstant, query, true, joins);
   }
 
   Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes, boolean returnsAcquired) {
@@ -94,7 +104,7 @@ record Summary(
    */
   Summary withContexts(int guard, String constant, Summary whenTrue, Summary whenFalse) {
     return new Summary(begins, returnsHandle, ends, escapes, closes, returnsAcquired, guard, whenTrue, whenFalse, kept,
-        constant, query, beginsWhenTrue);
+        constant, query, beginsWhenTrue, joins);
   }
 
   /** The summary for a call whose guard argument is {@code value} (null: not known). */
@@ -107,6 +117,7 @@ record Summary(
     ends = Set.copyOf(ends);
     escapes = Set.copyOf(escapes);
     closes = Set.copyOf(closes);
+    joins = Set.copyOf(joins);
   }
 
   Summary(Map<Slot, TxInfo> begins, TxInfo returnsHandle, Set<Slot> ends, Set<Slot> escapes) {

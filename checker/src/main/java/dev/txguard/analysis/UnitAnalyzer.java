@@ -60,6 +60,8 @@ final class UnitAnalyzer {
   private boolean acquiredStored;
   /** A return of an object kept elsewhere too: a field, a parameter, a kept read (settled detail 4: an accessor). */
   private boolean returnedKept;
+  /** The locations whose objects the returns give back (other than handles, new objects and null). */
+  private final Set<Key> returnedRoots = new HashSet<>();
   /** Transactions whose handle or object was stored (into a field, a collection, a ThreadLocal), not only returned. */
   private final Set<Integer> stored = new HashSet<>();
   /** Objects stored before any begin on them (KEPT.set(s); s.beginTransaction()): kept, whatever the order. */
@@ -372,7 +374,8 @@ final class UnitAnalyzer {
       }
       // A query wrapper is used like the query itself, which is assumed not to throw (semantics, "Paths").
       Summary summary = c.localCallee() == null ? null : summaries.get(c.localCallee());
-      exceptional = summary != null && summary.query() != null ? null : callEffects(s, node, c, false);
+      exceptional = summary != null && summary.query() != null || slotAccessorInSummaryRun(s, c)
+          ? null : callEffects(s, node, c, false);
       normal = callEffects(s, node, c, true);
     } else if (op instanceof Op.Jump j) {
       normal = jump(s, node, j);
@@ -416,6 +419,22 @@ final class UnitAnalyzer {
         default -> {}
       }
     }
+  }
+
+  /**
+   * In a summary run the slots hold the tracked object (settled detail 6), and so does a module accessor that returns a
+   * slot's object: its call does not fail there. Roller's {@code release()} reads the object through {@code
+   * getEntityManager(false)} inside the {@code try} whose {@code catch} swallows; a path on which that read threw would
+   * leave the transaction active at a normal exit, and no caller could end it through {@code release()}.
+   */
+  private boolean slotAccessorInSummaryRun(State s, Op.Call c) {
+    if (assumedActive.isEmpty() || c.resultVar() == null) {
+      return false;
+    }
+    Summary summary = summaryAt(s, c);
+    return summary != null && summary.kept() != null && summary.kept().begun() == null
+        && summary.kept().slot() != null && summary.begins().isEmpty() && summary.ends().isEmpty()
+        && summary.escapes().isEmpty() && summary.closes().isEmpty();
   }
 
   /** The summary of a call's callee in the caller's context (its guard argument's value, when known). */
@@ -675,6 +694,7 @@ final class UnitAnalyzer {
     }
     if (viaReturn && !(r.binding() instanceof Binding.TxRef) && !(r.binding() instanceof Binding.NullRef)) {
       returnedOther = true;
+      returnedRoots.add(r.root());
       if (isKeptLocation(r.root())) {
         returnedKept = true;
       }
@@ -842,6 +862,9 @@ final class UnitAnalyzer {
     State out = s;
     for (Map.Entry<Summary.Slot, TxInfo> e : summary.begins().entrySet()) {
       Key k = e.getKey().inCaller(c.args(), c.receiverIsThis(), receiver);
+      if (k != null && summary.joins().contains(e.getKey()) && openAt(out, k)) {
+        continue; // it begins only where none is active: the open transaction goes on
+      }
       if (k != null) {
         // On another object's field the callee's rollback is no statement this method can write: no fix.
         TxInfo info = receiver != null && e.getKey().kind() != Key.Kind.PARAM ? e.getValue().withoutFix()
@@ -850,6 +873,15 @@ final class UnitAnalyzer {
       }
     }
     return out;
+  }
+
+  private static boolean openAt(State s, Key k) {
+    State.Resolved r = s.resolve(k);
+    if (r == null || r.tx() == null) {
+      return false;
+    }
+    TxStatus st = s.tx.get(r.tx());
+    return st != null && st.isOpen();
   }
 
   /**
@@ -864,6 +896,10 @@ final class UnitAnalyzer {
     }
     if (kept.begun() == null && c.sameAs() != null) {
       return copy(s, new Op.Copy(c.resultVar(), c.sameAs(), false)); // em = em(): the object em() names everywhere
+    }
+    if (named != null) {
+      // em = getEntityManager(false): the accessor's object, which the caller names through the accessor it reads
+      return copy(s, new Op.Copy(c.resultVar(), named, false));
     }
     // Someone else holds it: the result aliases a location no local names, so a begin on it is not the unit's own.
     Key marker = Key.expr("kept:" + node.id());
@@ -1202,12 +1238,29 @@ final class UnitAnalyzer {
   }
 
   /** Whether the unit may return an object kept elsewhere too (an accessor, settled detail 4). */
+  /**
+   * The one kept location (a field, an accessor, a parameter) every return of an object gives back, or null: the
+   * method is an accessor of that location ({@code getEntityManager(false)} returns what {@code
+   * getThreadLocalEntityManager()} does).
+   */
+  Key returnedKeptRoot() {
+    if (!returnedKept || returnedRoots.size() != 1 || returnedAcquired) {
+      return null;
+    }
+    return returnedRoots.iterator().next();
+  }
+
   boolean returnsKept() {
     return returnedKept;
   }
 
   boolean escaped(int tx) {
     return escaped.contains(tx);
+  }
+
+  /** Whether {@code tx}'s handle or object was stored somewhere (a field, a collection, another object). */
+  boolean stored(int tx) {
+    return stored.contains(tx);
   }
 
   boolean closed(int tx) {

@@ -148,6 +148,7 @@ public final class UnitSetAnalysis {
     // Begin wrapper / returned handle: what a plain run begins and never ends.
     UnitAnalyzer plain = new UnitAnalyzer(g, summaries, handOff, options, Map.of(), facts).run();
     Map<Summary.Slot, TxInfo> begins = new LinkedHashMap<>();
+    Map<Summary.Slot, Key> beginKeys = new LinkedHashMap<>();
     Set<Integer> slotBegins = new LinkedHashSet<>();
     TxInfo returnsHandle = null;
     Summary.Kept kept = null;
@@ -161,6 +162,7 @@ public final class UnitSetAnalysis {
         Summary.Slot slot = at != null && callerCanName(at) ? Summary.Slot.of(at) : null;
         if (slot != null) {
           begins.put(slot, b.info());
+          beginKeys.put(slot, at);
         }
         kept = new Summary.Kept(b.info(), slot);
       } else if (plain.returned(tx)) {
@@ -168,6 +170,7 @@ public final class UnitSetAnalysis {
       } else if (!plain.ended(tx) && b.location().isShared() && b.location().kind() != Key.Kind.CAPTURED
           && !b.location().onLocalReceiver()) {
         begins.put(Summary.Slot.of(b.location()), b.info());
+        beginKeys.put(Summary.Slot.of(b.location()), b.location());
         slotBegins.add(tx);
       }
     }
@@ -180,12 +183,14 @@ public final class UnitSetAnalysis {
     Set<Summary.Slot> ends = new LinkedHashSet<>();
     Set<Summary.Slot> escapes = new LinkedHashSet<>();
     Set<Summary.Slot> closes = new LinkedHashSet<>();
+    Set<Summary.Slot> joins = new LinkedHashSet<>();
     if (!assumed.isEmpty()) {
       UnitAnalyzer entry = new UnitAnalyzer(g, summaries, handOff, options, assumed, facts).run();
       if (!entry.exitStates().isEmpty()) {
+        joins.addAll(joins(beginKeys, assumed, entry));
         for (Map.Entry<Key, Integer> e : assumed.entrySet()) {
           int tx = e.getValue();
-          if (entry.escaped(tx)) {
+          if (entry.escaped(tx) && !returnsKeptOnly(entry, e.getKey(), tx)) {
             escapes.add(Summary.Slot.of(e.getKey()));
           } else if (entry.ended(tx) && overAtEveryExit(entry, e.getKey(), tx)) {
             ends.add(Summary.Slot.of(e.getKey()));
@@ -197,13 +202,51 @@ public final class UnitSetAnalysis {
     }
     boolean factory = begins.isEmpty() && returnsHandle == null && plain.returnsAcquired();
     if (kept == null && returnsHandle == null && !factory && plain.returnsKept()) {
-      kept = new Summary.Kept(null, null); // an accessor: what it returns is borrowed, and so is a begin on it
+      // An accessor: what it returns is borrowed, and so is a begin on it; the caller's name for it, if it has one
+      Key root = plain.returnedKeptRoot();
+      kept = new Summary.Kept(null, root != null && callerCanName(root) && !root.id().startsWith("expr:kept")
+          ? Summary.Slot.of(root) : null);
     }
     Summary summary = new Summary(begins, returnsHandle, ends, escapes, closes, factory);
     if (!slotBegins.isEmpty() && kept == null && returnsHandle == null && beginsWhenTrue(plain, slotBegins)) {
       summary = summary.withBeginsWhenTrue();
     }
+    if (!joins.isEmpty()) {
+      summary = summary.withJoins(joins);
+    }
     return kept == null || returnsHandle != null ? summary : summary.withKept(kept);
+  }
+
+  /**
+   * Whether the method only returns the object of a field or accessor it was given (an accessor's {@code return em;}):
+   * the object stays where it was kept, so its transaction is not handed off.
+   */
+  private static boolean returnsKeptOnly(UnitAnalyzer entry, Key key, int tx) {
+    return (key.kind() == Key.Kind.FIELD || key.kind() == Key.Kind.EXPR) && entry.returned(tx) && !entry.stored(tx);
+  }
+
+  /**
+   * The begin slots where the method begins only when no transaction is active: with one assumed active there on
+   * entry, no path begins on that location (a begin under {@code if (!em.getTransaction().isActive())}, directly or
+   * through a wrapper that does so).
+   */
+  private static Set<Summary.Slot> joins(Map<Summary.Slot, Key> beginKeys, Map<Key, Integer> assumed,
+      UnitAnalyzer entry) {
+    Set<Summary.Slot> out = new LinkedHashSet<>();
+    for (Map.Entry<Summary.Slot, Key> e : beginKeys.entrySet()) {
+      Key k = e.getValue();
+      if (!assumed.containsKey(k)) {
+        continue;
+      }
+      boolean beginsThere = false;
+      for (UnitAnalyzer.BeginRecord b : entry.begins().values()) {
+        beginsThere |= k.equals(b.location());
+      }
+      if (!beginsThere) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   /**
@@ -324,7 +367,9 @@ public final class UnitSetAnalysis {
       return out;
     }
     for (Summary sv : UnitAnalyzer.contexts(summary)) {
-      for (Set<Summary.Slot> slots : List.of(sv.ends(), sv.closes(), sv.escapes())) {
+      // A begin slot it joins (begins only where none is active): a wrapper of it may meet one active there.
+      Set<Summary.Slot> keptSlot = sv.kept() == null || sv.kept().slot() == null ? Set.of() : Set.of(sv.kept().slot());
+      for (Set<Summary.Slot> slots : List.of(sv.ends(), sv.closes(), sv.escapes(), sv.joins(), keptSlot)) {
         for (Summary.Slot slot : slots) {
           Key k = slot.kind() == Key.Kind.PARAM ? null
               : slot.inCaller(c.args(), c.receiverIsThis(), c.receiverIsThis() ? null : c.receiver());
