@@ -1,6 +1,7 @@
 package erpflag;
 
 import java.util.List;
+import javax.persistence.EntityManager;
 
 /** Callers of TxUtil: the flag from begin() goes back to commit and rollback, which end only what this call began. */
 public class OrderService {
@@ -109,5 +110,16 @@ public class OrderService {
       throw e;
     }
     // BUG: Diagnostic contains: [UncommittedTransaction]
+  }
+
+  /**
+   * The timeout comes from a library object: the audit without jars cannot type the argument, and still takes
+   * begin(int), the only begin of one argument (its unresolved type is a missing jar's).
+   */
+  public void storeWithTimeout(String order, EntityManager em) throws TxException {
+    boolean began = TxUtil.begin(em.getProperties().size());
+    // BUG: Diagnostic contains: [UncommittedTransactionOnException]
+    store.add(order);
+    TxUtil.commit(began);
   }
 }

@@ -309,13 +309,112 @@ final class JavacLowering {
         || !(strip(v.getInitializer()) instanceof MethodInvocationTree m)) {
       return;
     }
+    StatusVar sv = statusOfCall(m);
+    if (sv != null) {
+      statusVars.put(sym, sv);
+    }
+  }
+
+  /** The status a call returns: the API's own {@code getStatus()} on its receiver, or a status getter's. */
+  private StatusVar statusOfCall(MethodInvocationTree m) {
     CallRole role = classify(m);
     if (role != null && role.role() == Role.STATUS) {
       Key k = handleKeyOfReceiver(m);
-      if (k != null) {
-        statusVars.put(sym, new StatusVar(k, role));
-      }
+      return k == null ? null : new StatusVar(k, role);
     }
+    return role == null ? statusGetter(m) : null;
+  }
+
+  /**
+   * A status getter of this file called on this class (unqualified, on {@code this}, or static): a method without
+   * parameters returning {@code int} whose every return is the API's {@code getStatus()} on one object or an integer
+   * constant (Nuxeo's {@code getTransactionStatus()}). Its result is that object's status, the object named as the
+   * caller names it: a no-argument accessor chain or a field (design.md, "Status getters").
+   */
+  private StatusVar statusGetter(MethodInvocationTree m) {
+    ExpressionTree r = JavacCallFacts.receiver(m);
+    Symbol.MethodSymbol sym = ASTHelpers.getSymbol(m);
+    if (!m.getArguments().isEmpty() || sym == null || !classesOfUnit.contains(sym.enclClass())
+        || (r != null && !isThis(r) && !(ASTHelpers.getSymbol(strip(r)) instanceof Symbol.ClassSymbol))
+        || !sym.getParameters().isEmpty() || sym.getReturnType().getKind() != TypeKind.INT) {
+      return null;
+    }
+    MethodTree d = module.methodTree(sym);
+    if (d == null) {
+      return null;
+    }
+    List<ExpressionTree> returned = new ArrayList<>();
+    boolean[] bare = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree node, Void unused) {
+        if (node.getExpression() == null) {
+          bare[0] = true;
+        } else {
+          returned.add(strip(node.getExpression()));
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        return null; // a lambda's returns
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null; // a local class's returns
+      }
+    }.scan(d.getBody(), null);
+    StatusVar found = null;
+    for (ExpressionTree e : returned) {
+      if (e instanceof LiteralTree lit && lit.getValue() instanceof Integer
+          || (e instanceof UnaryTree u && e.getKind() == Tree.Kind.UNARY_MINUS && strip(u.getExpression()) instanceof LiteralTree)) {
+        continue;
+      }
+      if (!(e instanceof MethodInvocationTree call) || JavacCallFacts.receiver(call) == null) {
+        return null;
+      }
+      CallRole role = classify(call);
+      Key k = role != null && role.role() == Role.STATUS ? statusObjectKey(strip(JavacCallFacts.receiver(call)), d) : null;
+      if (k == null || (found != null && !found.equals(new StatusVar(k, role)))) {
+        return null;
+      }
+      found = new StatusVar(k, role);
+    }
+    return bare[0] ? null : found;
+  }
+
+  /** In status getter {@code in}: the caller's key for {@code r}, an accessor chain, a local copy of one, or a field. */
+  private Key statusObjectKey(ExpressionTree r, MethodTree in) {
+    if (r instanceof MethodInvocationTree chain) {
+      return sameAsKey(chain);
+    }
+    Symbol s = ASTHelpers.getSymbol(r);
+    if (r instanceof IdentifierTree id && s != null && s.getKind() == javax.lang.model.element.ElementKind.LOCAL_VARIABLE) {
+      ExpressionTree[] init = {null};
+      boolean[] assigned = {false};
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(VariableTree node, Void unused) {
+          if (ASTHelpers.getSymbol(node) == s) {
+            init[0] = node.getInitializer();
+          }
+          return super.visitVariable(node, unused);
+        }
+
+        @Override
+        public Void visitAssignment(AssignmentTree node, Void unused) {
+          if (strip(node.getVariable()) instanceof IdentifierTree v && v.getName().contentEquals(id.getName())) {
+            assigned[0] = true;
+          }
+          return super.visitAssignment(node, unused);
+        }
+      }.scan(in.getBody(), null);
+      return !assigned[0] && init[0] != null && strip(init[0]) instanceof MethodInvocationTree chain ? sameAsKey(chain) : null;
+    }
+    Key k = keyOf(r);
+    return k != null && k.kind() == Key.Kind.FIELD ? k : null;
   }
 
   private void lowerReturn(ReturnTree r) {
@@ -411,11 +510,7 @@ final class JavacLowering {
       return statusVars.get(ASTHelpers.getSymbol(id));
     }
     if (s instanceof MethodInvocationTree m) {
-      CallRole role = classify(m);
-      if (role != null && role.role() == Role.STATUS) {
-        Key k = handleKeyOfReceiver(m);
-        return k == null ? null : new StatusVar(k, role);
-      }
+      return statusOfCall(m);
     }
     return null;
   }
@@ -988,19 +1083,13 @@ final class JavacLowering {
           return b.leaf(() -> {}, new Cond.Query(sv.handle(), sv.role().protocol().statusTest(name)), site);
         }
       }
-      if (call instanceof MethodInvocationTree m) {
-        CallRole role = classify(m);
-        if (role != null && role.role() == Role.STATUS) {
-          String name = constantName(constant);
-          if (name == null) {
-            return null;
-          }
-          Key k = handleKeyOfReceiver(m);
-          if (k == null) {
-            return null;
-          }
-          return b.leaf(() -> {}, new Cond.Query(k, role.protocol().statusTest(name)), site);
+      StatusVar status = call instanceof MethodInvocationTree m ? statusOfCall(m) : null;
+      if (status != null) {
+        String name = constantName(constant);
+        if (name == null) {
+          return null;
         }
+        return b.leaf(() -> {}, new Cond.Query(status.handle(), status.role().protocol().statusTest(name)), site);
       }
     }
     return null;

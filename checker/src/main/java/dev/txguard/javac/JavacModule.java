@@ -168,6 +168,12 @@ final class JavacModule implements ModuleBodies {
     return lowering.lowerMethod(m, name, id, config.buildOptions);
   }
 
+  /** The declaration of {@code sym} with its body, or null. */
+  MethodTree methodTree(Symbol.MethodSymbol sym) {
+    TreePath path = JavacTrees.instance(context).getPath(sym);
+    return path != null && path.getLeaf() instanceof MethodTree m && m.getBody() != null ? m : null;
+  }
+
   /** The type facts of this compilation, shared by every unit's lowering. */
   JavacTypeFacts.Cache typeCache() {
     return typeCache;

@@ -19,6 +19,7 @@ import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
@@ -980,13 +981,75 @@ final class SourceLowering {
     if (d.getInitializer().isEmpty() || !(strip(d.getInitializer().get()) instanceof MethodCallExpr m)) {
       return;
     }
-    CallRole role = classify(m);
-    if (role != null && role.role() == Role.STATUS && resolver.isEffectivelyFinal(d, unit)) {
-      Key k = handleKeyOfReceiver(m);
-      if (k != null) {
-        statusVars.put(d, new StatusVar(k, role));
+    if (resolver.isEffectivelyFinal(d, unit)) {
+      StatusVar sv = statusOfCall(m);
+      if (sv != null) {
+        statusVars.put(d, sv);
       }
     }
+  }
+
+  /** The status a call returns: the API's own {@code getStatus()} on its receiver, or a status getter's. */
+  private StatusVar statusOfCall(MethodCallExpr m) {
+    CallRole role = classify(m);
+    if (role != null && role.role() == Role.STATUS) {
+      Key k = handleKeyOfReceiver(m);
+      return k == null ? null : new StatusVar(k, role);
+    }
+    return role == null ? statusGetter(m) : null;
+  }
+
+  /**
+   * A status getter of this file called on this class (unqualified, on {@code this}, or static): a method without
+   * parameters returning {@code int} whose every return is the API's {@code getStatus()} on one object or an integer
+   * constant (Nuxeo's {@code getTransactionStatus()}: {@code UserTransaction ut = NuxeoContainer.getUserTransaction();
+   * if (ut == null) return -1; return ut.getStatus();}). Its result is that object's status, the object named as the
+   * caller names it: a no-argument accessor chain or a field (design.md, "Status getters").
+   */
+  private StatusVar statusGetter(MethodCallExpr m) {
+    Expression scope = m.getScope().map(SourceLowering::strip).orElse(null);
+    if (!m.getArguments().isEmpty() || (scope != null && !(scope instanceof ThisExpr) && !resolver.isTypeName(scope))) {
+      return null;
+    }
+    MethodDeclaration d = resolver.sameFileDeclaration(m);
+    if (d == null || d.getBody().isEmpty() || !d.getParameters().isEmpty() || !d.getType().asString().equals("int")) {
+      return null;
+    }
+    StatusVar found = null;
+    for (ReturnStmt r : d.getBody().get().findAll(ReturnStmt.class)) {
+      if (r.findAncestor(n -> n instanceof LambdaExpr || n instanceof MethodDeclaration, Node.class).orElse(null) != d) {
+        continue; // a lambda's or a local class's return
+      }
+      Expression e = r.getExpression().map(SourceLowering::strip).orElse(null);
+      if (e instanceof IntegerLiteralExpr
+          || (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS && u.getExpression() instanceof IntegerLiteralExpr)) {
+        continue;
+      }
+      if (!(e instanceof MethodCallExpr call) || call.getScope().isEmpty()) {
+        return null;
+      }
+      CallRole role = classify(call);
+      Key k = role != null && role.role() == Role.STATUS ? statusObjectKey(strip(call.getScope().get()), d) : null;
+      if (k == null || (found != null && !found.equals(new StatusVar(k, role)))) {
+        return null;
+      }
+      found = new StatusVar(k, role);
+    }
+    return found;
+  }
+
+  /** In status getter {@code in}: the caller's key for {@code r}, an accessor chain, a local copy of one, or a field. */
+  private Key statusObjectKey(Expression r, MethodDeclaration in) {
+    if (r instanceof MethodCallExpr chain) {
+      return sameAsKey(chain);
+    }
+    if (r instanceof NameExpr n && resolver.declarationOf(n.getNameAsString(), n) instanceof VariableDeclarator v
+        && v.findAncestor(MethodDeclaration.class).orElse(null) == in) {
+      Expression init = v.getInitializer().map(SourceLowering::strip).orElse(null);
+      return init instanceof MethodCallExpr chain && resolver.isEffectivelyFinal(v, in) ? sameAsKey(chain) : null;
+    }
+    Key k = keyOf(r);
+    return k != null && k.kind() == Key.Kind.FIELD ? k : null;
   }
 
   private StatusVar statusOf(Expression selector) {
@@ -996,11 +1059,7 @@ final class SourceLowering {
       return decl == null ? null : statusVars.get(decl);
     }
     if (s instanceof MethodCallExpr m) {
-      CallRole role = classify(m);
-      if (role != null && role.role() == Role.STATUS) {
-        Key k = handleKeyOfReceiver(m);
-        return k == null ? null : new StatusVar(k, role);
-      }
+      return statusOfCall(m);
     }
     return null;
   }

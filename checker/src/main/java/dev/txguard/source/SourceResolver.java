@@ -965,6 +965,11 @@ final class SourceResolver {
     }
   }
 
+  /** The method of this file that {@code m} calls, or null. */
+  MethodDeclaration sameFileDeclaration(MethodCallExpr m) {
+    return sameFileMethod(m);
+  }
+
   /** A method of this file that the call may target: same name and arity (the solver's answer if it has one). */
   private MethodDeclaration sameFileMethod(MethodCallExpr m) {
     if (sameFileMethods.containsKey(m)) {
@@ -1153,12 +1158,27 @@ final class SourceResolver {
   /** Whether an argument's type is known by name only (declared in a jar the audit does not have). */
   private boolean anArgumentTypeIsMissing(MethodCallExpr m) {
     for (Expression a : m.getArguments()) {
-      SourceTypeFacts t = typeOf(a);
-      if (t != null && t.byName) {
+      if (typeIsMissing(a)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the expression's type is known by name only, or is a member of a value whose type is: OFBiz's
+   * {@code begin(modelService.transactionTimeout)} where {@code ModelService} is in no jar and no source.
+   */
+  private boolean typeIsMissing(Expression a) {
+    Expression e = SourceLowering.strip(a);
+    SourceTypeFacts t = typeOf(e);
+    if (t != null) {
+      return t.byName;
+    }
+    if (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa) {
+      return typeIsMissing(fa.getScope());
+    }
+    return e instanceof MethodCallExpr call && call.getScope().isPresent() && typeIsMissing(call.getScope().get());
   }
 
   /** The only static method of the call's name and arity that the module type named by {@code scope} declares. */
