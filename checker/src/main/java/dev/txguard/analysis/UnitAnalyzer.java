@@ -876,11 +876,11 @@ final class UnitAnalyzer {
   }
 
   private static boolean openAt(State s, Key k) {
-    State.Resolved r = s.resolve(k);
-    if (r == null || r.tx() == null) {
+    Integer tx = s.resolve(k).tx();
+    if (tx == null) {
       return false;
     }
-    TxStatus st = s.tx.get(r.tx());
+    TxStatus st = s.tx.get(tx);
     return st != null && st.isOpen();
   }
 
